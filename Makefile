@@ -1,0 +1,113 @@
+# wire: small tools for dumps of news articles.  See README.md.
+
+VERSION   = 0.1.0
+PREFIX    = /usr/local
+BINDIR    = $(PREFIX)/bin
+MANPREFIX = $(PREFIX)/share/man
+
+CC      = cc
+CFLAGS  = -O2 -g
+LDFLAGS =
+PKGS    = libbsd-overlay libutf8proc libxxhash
+
+# The language level and the warnings are always added to the user's CFLAGS.
+WIRE_CFLAGS = -std=c11 -D_DEFAULT_SOURCE -Wall -Wextra -Werror -Icommon \
+	-DWIRE_VERSION='"$(VERSION)"'
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS))
+
+TOOLS   = wire-strip wire-split wire-quotes wire-dedupe wire-diff
+SCRIPTS = wire-batch wire-report
+LIBSRC  = common/align.c common/buf.c common/chrome.c common/docsim.c \
+	common/err.c common/file.c common/fold.c common/hash.c \
+	common/myers.c common/norm.c common/quote.c common/rec.c common/seen.c \
+	common/sent.c common/shingle.c common/state.c common/stop.c \
+	common/strip.c common/tok.c common/utf8.c common/xdoc.c
+MAN1    = docs/wire-strip.1 docs/wire-split.1 docs/wire-quotes.1 \
+	docs/wire-dedupe.1 docs/wire-diff.1 docs/wire-batch.1 \
+	docs/wire-report.1
+MAN5    = docs/wire-records.5
+MAN7    = docs/wire.7
+
+# Objects go to $(O), programs to $(BIN); the sanitizer build uses others.
+O   = build
+BIN = bin
+LIBOBJ = $(LIBSRC:common/%.c=$(O)/%.o)
+LIBA   = $(O)/libwire.a
+
+SAN = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
+	-fno-sanitize-recover=all
+
+.PHONY: all deps programs check test asan demo bench install uninstall \
+	clean lint
+
+all: deps
+	@$(MAKE) --no-print-directory programs
+
+deps:
+	@scripts/install-deps
+
+programs: $(TOOLS:%=$(BIN)/%) $(SCRIPTS:%=$(BIN)/%)
+
+$(O)/%.o: common/%.c common/wire.h
+	@mkdir -p $(O)
+	$(CC) $(CFLAGS) $(WIRE_CFLAGS) $(PKG_CFLAGS) -c -o $@ $<
+
+$(O)/%.o: tools/%.c common/wire.h
+	@mkdir -p $(O)
+	$(CC) $(CFLAGS) $(WIRE_CFLAGS) $(PKG_CFLAGS) -c -o $@ $<
+
+$(LIBA): $(LIBOBJ)
+	rm -f $@
+	ar rcs $@ $(LIBOBJ)
+
+$(BIN)/%: $(O)/%.o $(LIBA)
+	@mkdir -p $(BIN)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIBA) $(PKG_LIBS)
+
+# The scripts sit beside the programs, so bin/ is a complete toolkit.
+$(BIN)/%: scripts/%
+	@mkdir -p $(BIN)
+	install -m 755 $< $@
+
+# The test suite runs twice: on the normal build in a UTF-8 locale, then
+# on an ASan+UBSan build in the C locale.
+check: all
+	@$(MAKE) --no-print-directory asan
+	LC_ALL=C.UTF-8 WIRE_BIN=$(CURDIR)/bin bats tests
+	LC_ALL=C WIRE_BIN=$(CURDIR)/build/asan/bin \
+	    ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 \
+	    UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 bats tests
+
+test: all
+	WIRE_BIN=$(CURDIR)/bin bats tests
+
+asan:
+	@$(MAKE) --no-print-directory O=build/asan BIN=build/asan/bin \
+	    CFLAGS="$(SAN)" LDFLAGS="-fsanitize=address,undefined" programs
+
+demo: all
+	@scripts/demo
+
+bench: all
+	@scripts/bench
+
+lint:
+	mandoc -Tlint -W warning $(MAN1) $(MAN5) $(MAN7)
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANPREFIX)/man1 \
+	    $(DESTDIR)$(MANPREFIX)/man5 $(DESTDIR)$(MANPREFIX)/man7
+	install -m 755 $(TOOLS:%=bin/%) $(SCRIPTS:%=bin/%) $(DESTDIR)$(BINDIR)
+	install -m 644 $(MAN1) $(DESTDIR)$(MANPREFIX)/man1
+	install -m 644 $(MAN5) $(DESTDIR)$(MANPREFIX)/man5
+	install -m 644 $(MAN7) $(DESTDIR)$(MANPREFIX)/man7
+
+uninstall:
+	rm -f $(TOOLS:%=$(DESTDIR)$(BINDIR)/%) $(SCRIPTS:%=$(DESTDIR)$(BINDIR)/%) \
+	    $(MAN1:docs/%=$(DESTDIR)$(MANPREFIX)/man1/%) \
+	    $(MAN5:docs/%=$(DESTDIR)$(MANPREFIX)/man5/%) \
+	    $(MAN7:docs/%=$(DESTDIR)$(MANPREFIX)/man7/%)
+
+clean:
+	rm -rf build bin

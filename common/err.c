@@ -1,0 +1,74 @@
+/* err.c: messages that name file and line, usage, output checks. */
+#include <err.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "wire.h"
+
+void
+wire_warnat(const char *file, size_t line, const char *fmt, ...)
+{
+	va_list	ap;
+
+	fflush(stdout);
+	fprintf(stderr, "%s: ", getprogname());
+	if (file != NULL && line > 0)
+		fprintf(stderr, "%s:%zu: ", file, line);
+	else if (file != NULL)
+		fprintf(stderr, "%s: ", file);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+void
+wire_usage(int help, const char *synopsis)
+{
+	FILE	*fp = help ? stdout : stderr;
+
+	fprintf(fp, "usage: %s\n", synopsis);
+	if (help)
+		exit(wire_out_finish(WIRE_EXIT_OK));
+	exit(WIRE_EXIT_USAGE);
+}
+
+void
+wire_out_init(void)
+{
+	static char	buf[1 << 18];
+
+	setvbuf(stdout, buf, _IOFBF, sizeof(buf));
+}
+
+int	wire_exit_trouble = WIRE_EXIT_BAD;
+
+static void
+out_fail(void)
+{
+	/* A reader that went away is not an error: we just stop. */
+	if (errno == EPIPE)
+		_exit(WIRE_EXIT_OK);
+	err(wire_exit_trouble, "stdout");
+}
+
+void
+wire_out_check(void)
+{
+	if (ferror(stdout))
+		out_fail();
+}
+
+int
+wire_out_finish(int status)
+{
+	if (fflush(stdout) == EOF || ferror(stdout))
+		out_fail();
+	if (fclose(stdout) == EOF)
+		out_fail();
+	return status;
+}

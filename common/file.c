@@ -1,0 +1,55 @@
+/* file.c: the operand loop shared by every tool. */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "wire.h"
+
+static int
+one(const char *name, wire_file_fn fn, void *arg)
+{
+	FILE	*fp;
+	int	 r;
+
+	if (strcmp(name, "-") == 0)
+		return fn(stdin, "-", arg);
+	if ((fp = fopen(name, "r")) == NULL) {
+		wire_warnat(name, 0, "%s", strerror(errno));
+		return 1;
+	}
+	r = fn(fp, name, arg);
+	fclose(fp);
+	return r;
+}
+
+int
+wire_each_file(int argc, char **argv, wire_file_fn fn, void *arg)
+{
+	int	i, bad = 0;
+
+	if (argc == 0)
+		return one("-", fn, arg) ? WIRE_EXIT_BAD : 0;
+	for (i = 0; i < argc; i++) {
+		if (one(argv[i], fn, arg))
+			bad = 1;
+		wire_out_check();
+	}
+	return bad ? WIRE_EXIT_BAD : 0;
+}
+
+int
+wire_slurp(FILE *fp, struct wire_buf *b)
+{
+	size_t	n;
+
+	b->len = 0;
+	for (;;) {
+		wire_buf_grow(b, 1 << 16);
+		n = fread(b->p + b->len, 1, b->cap - b->len - 1, fp);
+		b->len += n;
+		b->p[b->len] = '\0';
+		if (n == 0)
+			break;
+	}
+	return ferror(fp) ? -1 : 0;
+}

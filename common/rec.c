@@ -1,0 +1,388 @@
+/* rec.c: reading and writing records (wire-records(5)). */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "wire.h"
+
+/* Bytes that the format escapes, and the letter that stands for each. */
+static const char esc_letter[256] = {
+	['\\'] = '\\', ['\t'] = 't', ['\n'] = 'n', ['\r'] = 'r', ['\0'] = '0',
+};
+
+#define ONES	0x0101010101010101ULL
+#define HIGHS	0x8080808080808080ULL
+
+/*
+ * Does any of the eight bytes of x need an escape: a byte below 0x0e
+ * (NUL, TAB, LF, CR among them) or a backslash?  A false alarm only
+ * sends the bytes to the careful loop.
+ */
+static int
+needs_escape(uint64_t x)
+{
+	uint64_t	bs = x ^ (0x5c * ONES);
+
+	return ((((x - 0x0e * ONES) & ~x) | ((bs - ONES) & ~bs)) & HIGHS) != 0;
+}
+
+void
+wire_put_escaped(FILE *fp, const char *s, size_t len)
+{
+	size_t		i, run = 0;
+	uint64_t	x;
+
+	for (i = 0; i < len; i++) {
+		unsigned char c;
+
+		/* Eight plain bytes at a time: the usual case. */
+		while (i + 8 <= len) {
+			memcpy(&x, s + i, 8);
+			if (needs_escape(x))
+				break;
+			i += 8;
+		}
+		if (i >= len)
+			break;
+		c = (unsigned char)s[i];
+		if (esc_letter[c] == 0)
+			continue;
+		fwrite_unlocked(s + run, 1, i - run, fp);
+		putc_unlocked('\\', fp);
+		putc_unlocked(esc_letter[c], fp);
+		run = i + 1;
+	}
+	fwrite_unlocked(s + run, 1, len - run, fp);
+}
+
+void
+wire_buf_escape(struct wire_buf *b, const char *s, size_t len)
+{
+	size_t	i;
+
+	wire_buf_grow(b, len);
+	for (i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (esc_letter[c] != 0) {
+			wire_buf_addc(b, '\\');
+			wire_buf_addc(b, esc_letter[c]);
+		} else
+			wire_buf_addc(b, c);
+	}
+}
+
+int
+wire_unescape(struct wire_buf *b, const char *s, size_t len)
+{
+	const char	*e, *bs;
+
+	b->len = 0;
+	wire_buf_grow(b, len);
+	for (e = s + len; (bs = memchr(s, '\\', e - s)) != NULL; s = bs + 2) {
+		wire_buf_add(b, s, bs - s);
+		if (bs + 1 == e)
+			return -1;
+		switch (bs[1]) {
+		case '\\': wire_buf_addc(b, '\\'); break;
+		case 't': wire_buf_addc(b, '\t'); break;
+		case 'n': wire_buf_addc(b, '\n'); break;
+		case 'r': wire_buf_addc(b, '\r'); break;
+		case '0': wire_buf_addc(b, '\0'); break;
+		default: return -1;
+		}
+	}
+	wire_buf_add(b, s, e - s);
+	return 0;
+}
+
+void
+wire_write(FILE *fp, const char *doc, size_t doclen, const char *pos,
+    size_t poslen, const char *text, size_t textlen, const char *tags,
+    size_t tagslen)
+{
+	wire_put_escaped(fp, doc, doclen);
+	putc_unlocked('\t', fp);
+	fwrite_unlocked(pos, 1, poslen, fp);
+	putc_unlocked('\t', fp);
+	wire_put_escaped(fp, text, textlen);
+	if (tagslen > 0) {
+		putc_unlocked('\t', fp);
+		fwrite_unlocked(tags, 1, tagslen, fp);
+	}
+	putc_unlocked('\n', fp);
+}
+
+size_t
+wire_utoa(char *out, size_t v)
+{
+	char	tmp[24];
+	size_t	n = 0, i;
+
+	do
+		tmp[n++] = (char)('0' + v % 10);
+	while ((v /= 10) > 0);
+	for (i = 0; i < n; i++)
+		out[i] = tmp[n - 1 - i];
+	out[n] = '\0';
+	return n;
+}
+
+void
+wire_reader_init(struct wire_reader *r, FILE *fp, const char *name, int plain)
+{
+	memset(r, 0, sizeof(*r));
+	r->fp = fp;
+	r->name = name;
+	r->plain = plain;
+}
+
+/*
+ * The next line, without its LF, in *line and *len.  Returns 1, 0 at
+ * the end, -1 on a read error.  Lines are read with read(2) into one
+ * buffer that grows to the longest line; before each read that may
+ * wait, standard output is flushed, so records flow through a pipeline
+ * as they come instead of when a buffer fills.
+ */
+static int
+next_line(struct wire_reader *r, char **line, size_t *len)
+{
+	char	*nl;
+	ssize_t	 n;
+
+	for (;;) {
+		if (r->end > r->start && (nl = memchr(r->lp + r->start, '\n',
+		    r->end - r->start)) != NULL) {
+			*line = r->lp + r->start;
+			*len = (size_t)(nl - *line);
+			r->start += *len + 1;
+			return 1;
+		}
+		if (r->eof) {
+			if (r->start == r->end)
+				return 0;
+			/* The last line has no LF: it is a line all the same. */
+			*line = r->lp + r->start;
+			*len = r->end - r->start;
+			r->start = r->end;
+			return 1;
+		}
+		if (r->start > 0) {
+			memmove(r->lp, r->lp + r->start, r->end - r->start);
+			r->end -= r->start;
+			r->start = 0;
+		}
+		if (r->lcap - r->end < (1 << 16)) {
+			r->lcap = r->lcap ? r->lcap * 2 : 1 << 18;
+			r->lp = wire_xrealloc(r->lp, r->lcap, 1);
+		}
+		fflush(stdout);
+		wire_out_check();
+		do
+			n = read(fileno(r->fp), r->lp + r->end,
+			    r->lcap - r->end - 1);
+		while (n == -1 && errno == EINTR);
+		if (n == -1)
+			return -1;
+		if (n == 0)
+			r->eof = 1;
+		r->end += (size_t)n;
+	}
+}
+
+void
+wire_reader_free(struct wire_reader *r)
+{
+	free(r->lp);
+	wire_buf_free(&r->doc);
+	wire_buf_free(&r->text);
+	wire_buf_free(&r->pos);
+	memset(r, 0, sizeof(*r));
+}
+
+/* A field's text: the line itself when it holds no escape, else a copy. */
+static int
+field(struct wire_buf *b, const char *s, size_t len, const char **out)
+{
+	if (memchr(s, '\\', len) == NULL) {
+		*out = s;
+		return 0;
+	}
+	if (wire_unescape(b, s, len) == -1)
+		return -1;
+	*out = b->p;
+	return 0;
+}
+
+static int
+valid_pos(const char *s, size_t len)
+{
+	size_t	i;
+	int	digits = 0;
+
+	for (i = 0; i < len; i++) {
+		if (s[i] >= '0' && s[i] <= '9')
+			digits++;
+		else if (s[i] == '.' && digits > 0)
+			digits = 0;
+		else
+			return 0;
+	}
+	return digits > 0;
+}
+
+/* Check one tag field "key=value"; returns an error message or NULL. */
+static const char *
+valid_tag(const char *s, size_t len, struct wire_buf *scratch)
+{
+	size_t	i;
+
+	if (len == 0 || s[0] < 'a' || s[0] > 'z')
+		return "tag key must start with a-z";
+	for (i = 1; i < len && s[i] != '='; i++)
+		if (!((s[i] >= 'a' && s[i] <= 'z') ||
+		    (s[i] >= '0' && s[i] <= '9') || s[i] == '_'))
+			return "tag key may hold only a-z, 0-9 and _";
+	if (i == len)
+		return "tag field has no '='";
+	if (memchr(s + i, '\\', len - i) != NULL &&
+	    wire_unescape(scratch, s + i + 1, len - i - 1) == -1)
+		return "bad escape in tag value";
+	return NULL;
+}
+
+static int
+bad(struct wire_reader *r, const char *what)
+{
+	wire_warnat(r->name, r->line, "not a record: %s", what);
+	return -1;
+}
+
+int
+wire_read(struct wire_reader *r, struct wire_rec *rec)
+{
+	size_t		 len, i;
+	char		*s, *t1, *t2, *t3, *e, *f;
+	const char	*msg;
+	int		 k;
+
+	for (;;) {
+		if ((k = next_line(r, &s, &len)) != 1) {
+			if (k == -1) {
+				wire_warnat(r->name, 0, "%s", strerror(errno));
+				r->error = 1;
+			}
+			return k;
+		}
+		r->line++;
+		if (len > 0 && s[len - 1] == '\r')
+			len--;
+		s[len] = '\0';
+		rec->line = r->line;
+		if (!r->plain)
+			break;
+		for (i = 0; i < len; i++)
+			if (s[i] != ' ' && s[i] != '\t' && s[i] != '\f' &&
+			    s[i] != '\v' && s[i] != '\r')
+				break;
+		if (i == len)
+			continue;
+		r->para++;
+		r->pos.len = 0;
+		wire_buf_grow(&r->pos, 24);
+		r->pos.len = wire_utoa(r->pos.p, r->para);
+		rec->doc = r->name;
+		rec->doclen = strlen(r->name);
+		rec->pos = r->pos.p;
+		rec->poslen = r->pos.len;
+		rec->text = s;
+		rec->textlen = len;
+		rec->tags = "";
+		rec->tagslen = 0;
+		return 1;
+	}
+
+	e = s + len;
+	if ((t1 = memchr(s, '\t', len)) == NULL ||
+	    (t2 = memchr(t1 + 1, '\t', e - t1 - 1)) == NULL)
+		return bad(r, "fewer than 3 TAB-separated fields");
+	if ((t3 = memchr(t2 + 1, '\t', e - t2 - 1)) == NULL)
+		t3 = e;
+	if (t1 == s)
+		return bad(r, "empty DOC field");
+	if (!valid_pos(t1 + 1, t2 - t1 - 1))
+		return bad(r, "POS must be numbers joined by dots");
+	for (f = t3; f < e; f = t1) {
+		f++;
+		if ((t1 = memchr(f, '\t', e - f)) == NULL)
+			t1 = e;
+		/* r->text is free until TEXT is read below. */
+		if ((msg = valid_tag(f, t1 - f, &r->text)) != NULL)
+			return bad(r, msg);
+	}
+	t1 = memchr(s, '\t', len);
+	if (field(&r->doc, s, t1 - s, &rec->doc) == -1)
+		return bad(r, "bad escape in DOC");
+	rec->doclen = rec->doc == s ? (size_t)(t1 - s) : r->doc.len;
+	rec->pos = t1 + 1;
+	rec->poslen = t2 - t1 - 1;
+	if (field(&r->text, t2 + 1, t3 - t2 - 1, &rec->text) == -1)
+		return bad(r, "bad escape in TEXT");
+	rec->textlen = rec->text == t2 + 1 ? (size_t)(t3 - t2 - 1) :
+	    r->text.len;
+	rec->tags = t3 < e ? t3 + 1 : "";
+	rec->tagslen = t3 < e ? (size_t)(e - t3 - 1) : 0;
+	return 1;
+}
+
+const char *
+wire_tag_get(const char *tags, size_t len, const char *key, size_t *vlen)
+{
+	const char	*f, *t, *e = tags + len;
+	size_t		 klen = strlen(key);
+
+	for (f = tags; f < e; f = t + 1) {
+		if ((t = memchr(f, '\t', e - f)) == NULL)
+			t = e;
+		if ((size_t)(t - f) > klen && memcmp(f, key, klen) == 0 &&
+		    f[klen] == '=') {
+			*vlen = t - f - klen - 1;
+			return f + klen + 1;
+		}
+	}
+	return NULL;
+}
+
+void
+wire_tag_set(struct wire_buf *b, const char *key, const char *val, size_t vlen)
+{
+	struct wire_buf	 nb = { 0 };
+	const char	*f, *t, *e = b->p + b->len;
+	size_t		 klen = strlen(key);
+	int		 done = 0;
+
+	for (f = b->p; b->len > 0 && f < e; f = t + 1) {
+		if ((t = memchr(f, '\t', e - f)) == NULL)
+			t = e;
+		if (nb.len > 0)
+			wire_buf_addc(&nb, '\t');
+		if (!done && (size_t)(t - f) > klen &&
+		    memcmp(f, key, klen) == 0 && f[klen] == '=') {
+			wire_buf_add(&nb, f, klen + 1);
+			wire_buf_escape(&nb, val, vlen);
+			done = 1;
+		} else
+			wire_buf_add(&nb, f, t - f);
+	}
+	if (!done) {
+		if (nb.len > 0)
+			wire_buf_addc(&nb, '\t');
+		wire_buf_adds(&nb, key);
+		wire_buf_addc(&nb, '=');
+		wire_buf_escape(&nb, val, vlen);
+	}
+	wire_buf_free(b);
+	*b = nb;
+}

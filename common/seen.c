@@ -1,0 +1,391 @@
+/*
+ * seen.c: the memory of wire-dedupe: every distinct record seen so far,
+ * with the document and position it came from.
+ *
+ * Both modes keep a 64-bit hash of each normalised text, so an exact
+ * repeat is found at the cost of one probe.  Near mode also keeps a
+ * MinHash signature of each text's word-bigram shingles,
+ * WIRE_SIG_K values of one byte each ("b-bit minwise hashing", Li and
+ * König), and finds candidates by LSH banding: WIRE_BANDS bands of
+ * WIRE_ROWS values.  A candidate counts when its estimated similarity
+ * reaches the threshold.  SimHash was the alternative; it needs a
+ * Hamming radius of 10 or more bits to find sentences that differ in a
+ * word or two, which no permuted-table index serves cheaply, so MinHash
+ * it is (wire-dedupe(1) has the figures).
+ *
+ * Memory per distinct record: an 8-byte exact slot (a 32-bit check of
+ * the hash beside the record id, so a probe rarely leaves the table) at
+ * load 0.53-0.8, the 8-byte hash and 4 bytes of position; near mode adds WIRE_SIG_K bytes and WIRE_BANDS 4-byte band
+ * slots at load 0.53-0.8.  Documents are kept as runs of records.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "wire.h"
+
+#define BMAXLOAD	0.8	/* band table; probes are cheap tag checks */
+#define XMAXLOAD	0.8	/* exact table; slots hold a hash check */
+#define TAGBITS		5	/* band slots: tag | id + 1 */
+#define IDBITS		(32 - TAGBITS)
+#define IDMASK		((1u << IDBITS) - 1)
+
+/* The hash of the key of band b of signature s. */
+static uint64_t
+band_key(const uint8_t *s, size_t b)
+{
+	uint8_t	key[1 + WIRE_ROWS];
+
+	key[0] = (uint8_t)b;
+	memcpy(key + 1, s + b * WIRE_ROWS, WIRE_ROWS);
+	return wire_hash(key, sizeof(key));
+}
+
+static int
+same_band(const uint8_t *a, const uint8_t *b, size_t band)
+{
+	size_t	i;
+
+	for (i = band * WIRE_ROWS; i < (band + 1) * WIRE_ROWS; i++)
+		if (a[i] != b[i])
+			return 0;
+	return 1;
+}
+
+static uint32_t
+tag_of(uint64_t h)
+{
+	return (uint32_t)(h >> (64 - TAGBITS)) << IDBITS;
+}
+
+/*
+ * The home slot of hash h in a table of n slots: "fastrange" maps h onto
+ * any size, so tables grow by half instead of doubling and memory stays
+ * nearer the load.  Probing is linear.
+ */
+static size_t
+home(uint64_t h, size_t n)
+{
+	return (size_t)(((unsigned __int128)h * n) >> 64);
+}
+
+#define NEXT(i, n)	((i) + 1 == (n) ? 0 : (i) + 1)
+
+static void
+index_exact(struct wire_seen *sn, size_t id)
+{
+	uint64_t	h = sn->hash[id];
+	size_t		i;
+
+	for (i = home(h, sn->nxslots); sn->xslots[i] != 0;
+	    i = NEXT(i, sn->nxslots))
+		;
+	sn->xslots[i] = (h << 32) | (id + 1);
+}
+
+static void
+index_bands(struct wire_seen *sn, size_t id)
+{
+	uint64_t	h[WIRE_BANDS];
+	size_t		b, i;
+
+	for (b = 0; b < WIRE_BANDS; b++) {
+		h[b] = band_key(sn->sig + id * WIRE_SIG_K, b);
+		__builtin_prefetch(sn->slots + home(h[b], sn->nslots), 1);
+	}
+	for (b = 0; b < WIRE_BANDS; b++) {
+		for (i = home(h[b], sn->nslots); sn->slots[i] != 0;
+		    i = NEXT(i, sn->nslots))
+			;
+		sn->slots[i] = tag_of(h[b]) | ((uint32_t)id + 1);
+	}
+}
+
+/* A table of at least entries / load slots, grown by halves from n. */
+static void *
+new_table(size_t *n, size_t entries, double load, size_t size)
+{
+	void	*t;
+
+	if (*n == 0)
+		*n = 1024;
+	while (entries > *n * load)
+		*n += *n / 2;
+	if ((t = calloc(*n, size)) == NULL)
+		wire_nomem();
+	return t;
+}
+
+void
+wire_seen_init(struct wire_seen *sn, int near)
+{
+	memset(sn, 0, sizeof(*sn));
+	sn->near = near;
+}
+
+void
+wire_seen_free(struct wire_seen *sn)
+{
+	size_t	i;
+
+	for (i = 0; i < sn->ndocs; i++)
+		free(sn->docs[i]);
+	free(sn->docs);
+	free(sn->dochash);
+	free(sn->hash);
+	free(sn->sig);
+	free(sn->runid);
+	free(sn->rundoc);
+	free(sn->pos);
+	free(sn->slots);
+	free(sn->xslots);
+	wire_buf_free(&sn->posbuf);
+	memset(sn, 0, sizeof(*sn));
+}
+
+/* The index of document name, added if new. */
+uint32_t
+wire_seen_doc(struct wire_seen *sn, const char *name, size_t len)
+{
+	size_t		i, mask, n;
+	uint32_t	d;
+
+	if (sn->ndocs > 0 && strlen(sn->docs[sn->ndocs - 1]) == len &&
+	    memcmp(sn->docs[sn->ndocs - 1], name, len) == 0)
+		return (uint32_t)sn->ndocs - 1;
+	if (sn->ndocs * 2 >= sn->ndochash) {
+		n = sn->ndochash ? sn->ndochash * 2 : 256;
+		free(sn->dochash);
+		sn->dochash = calloc(n, sizeof(*sn->dochash));
+		if (sn->dochash == NULL)
+			wire_nomem();
+		sn->ndochash = n;
+		for (d = 0; d < sn->ndocs; d++) {
+			for (i = wire_hash(sn->docs[d], strlen(sn->docs[d])) &
+			    (n - 1); sn->dochash[i]; i = (i + 1) & (n - 1))
+				;
+			sn->dochash[i] = d + 1;
+		}
+	}
+	mask = sn->ndochash - 1;
+	for (i = wire_hash(name, len) & mask; sn->dochash[i]; i = (i + 1) & mask) {
+		d = sn->dochash[i] - 1;
+		if (strlen(sn->docs[d]) == len && memcmp(sn->docs[d], name, len) == 0)
+			return d;
+	}
+	if (sn->ndocs == sn->capdocs) {
+		sn->capdocs = sn->capdocs ? sn->capdocs * 2 : 64;
+		sn->docs = wire_xrealloc(sn->docs, sn->capdocs, sizeof(*sn->docs));
+	}
+	sn->docs[sn->ndocs] = wire_xmalloc(len + 1);
+	memcpy(sn->docs[sn->ndocs], name, len);
+	sn->docs[sn->ndocs][len] = '\0';
+	sn->dochash[i] = (uint32_t)sn->ndocs + 1;
+	return (uint32_t)sn->ndocs++;
+}
+
+/*
+ * Positions are kept in 4 bytes: "P" or "P.S" (P below 2^20 and S below
+ * 2^11, no leading zeros) inline as P << 11 | S, with S = 0 for "P";
+ * anything else as the offset of its text in posbuf, with the top bit
+ * set.
+ */
+#define POS_TEXT	0x80000000u
+
+static uint32_t
+pack_pos(struct wire_seen *sn, const char *pos, size_t len)
+{
+	uint32_t	part[2] = { 0, 0 }, off;
+	size_t		i, k = 0, digits = 0;
+
+	for (i = 0; i < len; i++) {
+		if (pos[i] == '.') {
+			if (++k == 2)
+				break;
+			digits = 0;
+			continue;
+		}
+		if ((pos[i] == '0' && digits == 0 && i + 1 < len &&
+		    pos[i + 1] != '.') || ++digits > 7)
+			break;		/* a leading zero, or too long */
+		part[k] = part[k] * 10 + (uint32_t)(pos[i] - '0');
+	}
+	if (i == len && part[0] < (1u << 20) && part[1] < (1u << 11) &&
+	    (k == 0 || part[1] > 0))
+		return part[0] << 11 | part[1];
+	off = (uint32_t)sn->posbuf.len;
+	wire_buf_add(&sn->posbuf, pos, len);
+	wire_buf_addc(&sn->posbuf, '\0');
+	return POS_TEXT | off;
+}
+
+void
+wire_seen_pos(const struct wire_seen *sn, size_t id, struct wire_buf *out)
+{
+	uint32_t	v = sn->pos[id];
+	char		num[24];
+
+	if (v & POS_TEXT) {
+		wire_buf_adds(out, sn->posbuf.p + (v & ~POS_TEXT));
+		return;
+	}
+	wire_buf_add(out, num, wire_utoa(num, v >> 11));
+	if ((v & 0x7ff) != 0) {
+		wire_buf_addc(out, '.');
+		wire_buf_add(out, num, wire_utoa(num, v & 0x7ff));
+	}
+}
+
+size_t
+wire_seen_add(struct wire_seen *sn, uint64_t hash, const uint8_t *sig,
+    uint32_t doc, const char *pos, size_t poslen)
+{
+	size_t	id = sn->n;
+
+	if (id >= IDMASK - 1)
+		return SIZE_MAX;
+	if (sn->n == sn->cap) {
+		sn->cap = sn->cap ? sn->cap + sn->cap / 2 : 1024;
+		if (sn->near)
+			sn->sig = wire_xrealloc(sn->sig, sn->cap, WIRE_SIG_K);
+		sn->hash = wire_xrealloc(sn->hash, sn->cap, sizeof(*sn->hash));
+		sn->pos = wire_xrealloc(sn->pos, sn->cap, sizeof(*sn->pos));
+	}
+	if (sn->near)
+		memcpy(sn->sig + id * WIRE_SIG_K, sig, WIRE_SIG_K);
+	sn->hash[id] = hash;
+	if (sn->nruns == 0 || sn->rundoc[sn->nruns - 1] != doc) {
+		if (sn->nruns == sn->capruns) {
+			sn->capruns = sn->capruns ? sn->capruns * 2 : 64;
+			sn->runid = wire_xrealloc(sn->runid, sn->capruns,
+			    sizeof(*sn->runid));
+			sn->rundoc = wire_xrealloc(sn->rundoc, sn->capruns,
+			    sizeof(*sn->rundoc));
+		}
+		sn->runid[sn->nruns] = (uint32_t)id;
+		sn->rundoc[sn->nruns++] = doc;
+	}
+	sn->pos[id] = pack_pos(sn, pos, poslen);
+	sn->n++;
+	if (sn->n > sn->nxslots * XMAXLOAD) {
+		free(sn->xslots);
+		sn->xslots = new_table(&sn->nxslots, sn->n, XMAXLOAD,
+		    sizeof(*sn->xslots));
+		for (id = 0; id < sn->n; id++)
+			index_exact(sn, id);
+		id = sn->n - 1;
+	} else
+		index_exact(sn, id);
+	if (!sn->near)
+		return id;
+	if (sn->n * WIRE_BANDS > sn->nslots * BMAXLOAD) {
+		free(sn->slots);
+		sn->slots = new_table(&sn->nslots, sn->n * WIRE_BANDS,
+		    BMAXLOAD, sizeof(*sn->slots));
+		for (id = 0; id < sn->n; id++)
+			index_bands(sn, id);
+		id = sn->n - 1;
+	} else
+		index_bands(sn, id);
+	return id;
+}
+
+uint32_t
+wire_seen_docof(const struct wire_seen *sn, size_t id)
+{
+	size_t	lo = 0, hi = sn->nruns, mid;
+
+	/* The last run that starts at or before id. */
+	while (hi - lo > 1) {
+		mid = (lo + hi) / 2;
+		if (sn->runid[mid] <= id)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return sn->rundoc[lo];
+}
+
+size_t
+wire_seen_exact(const struct wire_seen *sn, uint64_t hash)
+{
+	size_t		i;
+	uint64_t	v, check = hash << 32;
+
+	if (sn->nxslots == 0)
+		return SIZE_MAX;
+	for (i = home(hash, sn->nxslots); (v = sn->xslots[i]) != 0;
+	    i = NEXT(i, sn->nxslots))
+		if ((v & 0xffffffff00000000ULL) == check &&
+		    sn->hash[(v & 0xffffffff) - 1] == hash)
+			return (v & 0xffffffff) - 1;
+	return SIZE_MAX;
+}
+
+double
+wire_sig_sim(const uint8_t *a, const uint8_t *b)
+{
+	size_t	i, same = 0;
+	double	f;
+
+	for (i = 0; i < WIRE_SIG_K; i++)
+		same += a[i] == b[i];
+	/* Unrelated values agree one time in 256: take that out. */
+	f = ((double)same / WIRE_SIG_K - 1.0 / 256) / (1 - 1.0 / 256);
+	return f < 0 ? 0 : f;
+}
+
+size_t
+wire_seen_near(const struct wire_seen *sn, const uint8_t *sig, double min,
+    size_t *ids, double *sims, size_t max)
+{
+	size_t		b, i, j, k, found = 0, start[WIRE_BANDS];
+	uint64_t	h[WIRE_BANDS];
+	uint32_t	v, tag;
+	double		sim;
+
+	if (sn->nslots == 0)
+		return 0;
+	/* Start the bands' cache misses together, not one after another. */
+	for (b = 0; b < WIRE_BANDS; b++) {
+		h[b] = band_key(sig, b);
+		start[b] = home(h[b], sn->nslots);
+		__builtin_prefetch(sn->slots + start[b]);
+	}
+	for (b = 0; b < WIRE_BANDS; b++) {
+		tag = tag_of(h[b]);
+		for (i = start[b]; (v = sn->slots[i]) != 0;
+		    i = NEXT(i, sn->nslots)) {
+			if ((v & ~IDMASK) != tag)
+				continue;
+			j = (v & IDMASK) - 1;
+			if (!same_band(sn->sig + j * WIRE_SIG_K, sig, b))
+				continue;
+			for (k = 0; k < found && ids[k] != j; k++)
+				;
+			if (k < found)
+				continue;
+			if ((sim = wire_sig_sim(sn->sig + j * WIRE_SIG_K, sig)) < min)
+				continue;
+			if (found < max) {
+				ids[found] = j;
+				sims[found] = sim;
+				found++;
+			}
+			/* Nothing can beat the same signature: stop looking. */
+			if (sim >= 1.0)
+				return found;
+		}
+	}
+	return found;
+}
+
+void
+wire_sig(const uint64_t *sh, size_t n, uint8_t *sig)
+{
+	uint32_t	full[WIRE_SIG_K];
+	size_t		i;
+
+	wire_minhash(sh, n, full, WIRE_SIG_K);
+	for (i = 0; i < WIRE_SIG_K; i++)
+		sig[i] = (uint8_t)full[i];
+}

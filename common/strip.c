@@ -1,0 +1,666 @@
+/*
+ * strip.c: find the body of a scraped article.
+ *
+ * Each paragraph gets a score from how it looks (chrome.c): positive
+ * for prose, the longer and the denser in function words the more;
+ * negative for page furniture.  The body is then found as a region:
+ * the strongest run of consecutive prose paragraphs is the seed, and it
+ * grows to either side for as long as what it takes in pays for itself
+ * (a maximum-sum segment, as in Finn, Kushmerick and Smyth's "body text
+ * extraction"), never across the end of an article (a copyright line)
+ * or into a comment section.  Paragraphs of the region that look like
+ * prose, headings or list items are the body; what stands around it is
+ * told apart as title, byline, date, credit, caption or chrome.
+ *
+ * The constants were set by measuring on one half of a benchmark of 161
+ * pages and checked on the other half (scripts/eval-strip).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "wire.h"
+
+/* The weights of the score: what each feature is worth, in words. */
+#define W_STOPBASE	0.18	/* share of function words that scores 0 */
+#define W_PERWORD	4.0	/* ... and what each word above it is worth */
+#define W_END		6.0	/* ends like a sentence */
+#define W_NOEND		2.0	/* a long line that does not */
+#define W_TITLECASE	0.4	/* above this share of capitalised words */
+#define W_GLUE		8.0	/* a-B inside a word, twice run-together text */
+#define W_DATE		8.0	/* a date or a time standing alone */
+#define W_CHROME	8.0	/* a phrase of page furniture */
+#define W_SECTION	25.0	/* the head of related links or comments */
+#define W_PIPES		5.0	/* "Home | News | Sport" */
+#define W_SHORT		4.0	/* three words or fewer */
+#define W_INDENT	6.0	/* indented unlike the body, plus */
+#define W_INDENTWORD	0.5	/* ... this much a word */
+#define W_BULLET	4.0	/* a list item */
+#define W_HARD		12.0	/* a tag, newsletter or legal line */
+#define W_DATELINE	10.0	/* "BERLIN (Reuters) -": a story starts */
+#define W_ZONE		0.2	/* a word inside a comment section */
+#define W_ISOLATED	0.4	/* prose with no prose near it: a teaser */
+#define LIGHT		6.0	/* a seed run steps over lines scoring above */
+#define LIGHTWORDS	12	/* ... -LIGHT and this short (headings) */
+#define FIRSTWORDS	8	/* the body starts at prose this long */
+#define TAILWORDS	4	/* and ends at prose or a list item this long */
+#define CANDIDATES	3	/* indentations tried for the body */
+#define MAXIND		32	/* indentations counted */
+#define XDOC		3	/* a short line in this many documents: chrome */
+
+const char *const wire_class_names[] = {
+	"body", "heading", "title", "byline", "date", "credit", "caption",
+	"chrome"
+};
+
+/* The paragraph's words as 4-word shingles, for repetition. */
+static size_t
+shingles(const struct wire_feat *f, uint64_t *sh)
+{
+	size_t	i, n = f->nhash < 4 ? 0 : f->nhash - 3;
+
+	for (i = 0; i < n; i++)
+		sh[i] = (f->hash[i] * 0x9e3779b97f4a7c15ULL ^ f->hash[i + 1]) *
+		    0xbf58476d1ce4e5b9ULL ^ (f->hash[i + 2] * 31 +
+		    f->hash[i + 3]);
+	return n;
+}
+
+/*
+ * The shingles of the article so far: a hash set whose slots belong to
+ * the article whose number they carry, so that a new article needs no
+ * clearing of the table.
+ */
+static int
+seen_has(struct wire_strip *st, uint64_t h)
+{
+	size_t	i, mask = st->seencap - 1;
+
+	if (st->seencap == 0)
+		return 0;
+	for (i = h & mask; st->seengen[i] == st->gen; i = (i + 1) & mask)
+		if (st->seen[i] == h)
+			return 1;
+	return 0;
+}
+
+static void
+seen_add(struct wire_strip *st, uint64_t h)
+{
+	size_t		 i, mask, cap;
+	uint64_t	*old;
+	uint32_t	*oldgen;
+
+	if (st->nseen * 2 >= st->seencap) {
+		old = st->seen;
+		oldgen = st->seengen;
+		cap = st->seencap;
+		st->seencap = cap ? cap * 2 : 1024;
+		st->seen = wire_xrealloc(NULL, st->seencap, sizeof(*st->seen));
+		st->seengen = calloc(st->seencap, sizeof(*st->seengen));
+		if (st->seengen == NULL)
+			wire_nomem();
+		st->nseen = 0;
+		for (i = 0; i < cap; i++)
+			if (oldgen[i] == st->gen)
+				seen_add(st, old[i]);
+		free(old);
+		free(oldgen);
+	}
+	mask = st->seencap - 1;
+	for (i = h & mask; st->seengen[i] == st->gen; i = (i + 1) & mask)
+		if (st->seen[i] == h)
+			return;
+	st->seen[i] = h;
+	st->seengen[i] = st->gen;
+	st->nseen++;
+}
+
+static struct wire_para *
+new_para(struct wire_strip *st, size_t off, size_t len, size_t line0,
+    size_t line1)
+{
+	struct wire_para *p;
+
+	if (st->n == st->cap) {
+		st->cap = st->cap ? st->cap * 2 : 64;
+		st->p = wire_xrealloc(st->p, st->cap, sizeof(*st->p));
+	}
+	p = &st->p[st->n++];
+	memset(p, 0, sizeof(*p));
+	p->off = off;
+	p->len = len;
+	p->line0 = line0;
+	p->line1 = line1;
+	return p;
+}
+
+/* Code points in s, without counting more than max. */
+static size_t
+width(const char *s, size_t len)
+{
+	size_t	i, n = 0;
+
+	for (i = 0; i < len; i++)
+		n += ((unsigned char)s[i] & 0xc0) != 0x80;
+	return n;
+}
+
+/*
+ * Split the text into lines and the lines into paragraphs.  A block of
+ * lines without blank lines between them is one paragraph when it is
+ * text hard-wrapped at a fixed width: short lines, broken in mid
+ * sentence; otherwise each of its lines is a paragraph.
+ */
+static void
+paragraphs(struct wire_strip *st, const char *s, size_t len)
+{
+	size_t	 i, j, e, b0, nl, ln = 0, k, maxw, minw, mid;
+	size_t	*off = NULL, *end = NULL, cap = 0, nlines = 0;
+
+	for (i = 0; i < len; i = e + 1) {
+		const char *q = memchr(s + i, '\n', len - i);
+
+		e = q ? (size_t)(q - s) : len;
+		if (nlines == cap) {
+			cap = cap ? cap * 2 : 256;
+			off = wire_xrealloc(off, cap, sizeof(*off));
+			end = wire_xrealloc(end, cap, sizeof(*end));
+		}
+		off[nlines] = i;
+		end[nlines] = e > i && s[e - 1] == '\r' ? e - 1 : e;
+		nlines++;
+	}
+	st->nlines = nlines;
+	st->text.len = 0;
+	for (ln = 0; ln < nlines; ln = b0 + nl) {
+		for (b0 = ln; b0 < nlines; b0++) {
+			for (j = off[b0]; j < end[b0] && (s[j] == ' ' ||
+			    s[j] == '\t' || s[j] == '\f'); j++)
+				;
+			if (j < end[b0])
+				break;
+		}
+		for (nl = 0; b0 + nl < nlines; nl++) {
+			for (j = off[b0 + nl]; j < end[b0 + nl] &&
+			    (s[j] == ' ' || s[j] == '\t' || s[j] == '\f'); j++)
+				;
+			if (j == end[b0 + nl])
+				break;
+		}
+		if (nl == 0)
+			break;
+		for (k = maxw = mid = 0, minw = SIZE_MAX; nl >= 2 && k < nl; k++) {
+			size_t w = width(s + off[b0 + k], end[b0 + k] -
+			    off[b0 + k]), a = end[b0 + k];
+
+			maxw = w > maxw ? w : maxw;
+			if (k + 1 < nl && w < minw)
+				minw = w;
+			if (k + 1 < nl && a > off[b0 + k] && s[a - 1] != '.' &&
+			    s[a - 1] != '!' && s[a - 1] != '?' && s[a - 1] != ':' &&
+			    s[a - 1] != '"' && s[a - 1] != '\'')
+				mid++;
+		}
+		/*
+		 * Wrapped text: lines of about one width (all but the last),
+		 * most of them broken in mid sentence.
+		 */
+		if (nl >= 2 && maxw >= 40 && maxw <= 100 && minw * 5 >= maxw * 3 &&
+		    mid * 2 >= nl - 1) {
+			/* Hard-wrapped: one paragraph, lines joined by spaces. */
+			size_t o = st->text.len;
+
+			for (k = 0; k < nl; k++) {
+				const char *a = s + off[b0 + k];
+				size_t l = end[b0 + k] - off[b0 + k];
+
+				if (k > 0) {
+					while (l > 0 && (*a == ' ' || *a == '\t')) {
+						a++;
+						l--;
+					}
+					wire_buf_addc(&st->text, ' ');
+				}
+				wire_buf_add(&st->text, a, l);
+			}
+			new_para(st, o, st->text.len - o, b0 + 1, b0 + nl);
+			continue;
+		}
+		for (k = 0; k < nl; k++) {
+			size_t o = st->text.len;
+
+			wire_buf_add(&st->text, s + off[b0 + k], end[b0 + k] -
+			    off[b0 + k]);
+			new_para(st, o, st->text.len - o, b0 + k + 1, b0 + k + 1);
+		}
+	}
+	free(off);
+	free(end);
+}
+
+/*
+ * Metadata inside a paragraph: a "date 2025-12-16" token that opens it
+ * and a "(Reuters)" credit that closes it come off the text.
+ */
+static void
+inline_metadata(struct wire_strip *st, struct wire_para *p)
+{
+	static const char *const agencies[] = { "(Reuters)", "(AP)", "(AFP)",
+	    "(UPI)", "(dpa)", "(Bloomberg)", "(PA)", "(ANI)", "(IANS)", NULL };
+	char	*t = st->text.p + p->off;
+	size_t	 i, n, l = p->len;
+
+	for (i = 0; i < l && (t[i] == ' ' || t[i] == '\t'); i++)
+		;
+	if (l - i > 16 && memcmp(t + i, "date ", 5) == 0 &&
+	    t[i + 9] == '-' && t[i + 12] == '-' && t[i + 15] == ' ') {
+		st->meta_date = p->off + i + 5;
+		st->meta_datelen = 10;
+		p->off += i + 16;
+		p->len -= i + 16;
+		t = st->text.p + p->off;
+		l = p->len;
+	}
+	while (l > 0 && (t[l - 1] == ' ' || t[l - 1] == '\t'))
+		l--;
+	if (l == 0 || t[l - 1] != ')')
+		return;
+	for (i = 0; agencies[i] != NULL; i++) {
+		n = strlen(agencies[i]);
+		if (l > n + 1 && memcmp(t + l - n, agencies[i], n) == 0 &&
+		    (t[l - n - 1] == ' ' || t[l - n - 1] == '\t')) {
+			st->meta_credit = p->off + l - n + 1;
+			st->meta_creditlen = n - 2;
+			for (l -= n; l > 0 && (t[l - 1] == ' ' || t[l - 1] == '\t');
+			    l--)
+				;
+			p->len = l;
+			return;
+		}
+	}
+}
+
+/* A wire dateline: "ST. JOSEPH, Mich. (AP) — ...", "BERLIN - ...". */
+static int
+dateline(const char *s, size_t len)
+{
+	size_t	i, caps = 0;
+
+	/* A dateline opens with a place in capitals: "BERLIN", "ST. PAUL". */
+	if (len < 2 || s[0] < 'A' || s[0] > 'Z' || s[1] < 'A' || s[1] > 'Z')
+		return 0;
+	for (i = 0; i < len && i < 60; i++) {
+		if (s[i] >= 'A' && s[i] <= 'Z')
+			caps++;
+		if ((s[i] == '-' && i + 1 < len && s[i + 1] == ' ') ||
+		    ((unsigned char)s[i] == 0xe2 && i + 2 < len &&
+		    (unsigned char)s[i + 1] == 0x80 &&
+		    ((unsigned char)s[i + 2] == 0x94 ||
+		    (unsigned char)s[i + 2] == 0x93)))
+			return caps >= 3 && i > 2 && s[i - 1] == ' ';
+		if (!((s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= 'a' &&
+		    s[i] <= 'z') || s[i] == ' ' || s[i] == '.' || s[i] == ',' ||
+		    s[i] == '/' || s[i] == '(' || s[i] == ')' || s[i] == '\''))
+			return 0;
+	}
+	return 0;
+}
+
+static double
+score(const struct wire_para *p, long dom)
+{
+	const struct wire_feat *f = &p->f;
+	double	 n = f->words, s, sd, tc;
+
+	if (f->words == 0)
+		return -1;
+	sd = (double)f->stops / (double)f->sample;
+	tc = f->content ? (double)f->capitals / (double)f->content : 0;
+	s = (n < 60 ? n : 60) * (sd - W_STOPBASE) * W_PERWORD;
+	if (f->flags & WIRE_F_END)
+		s += W_END;
+	else if (f->words >= 8)
+		s -= W_NOEND;
+	if (tc > W_TITLECASE && !(f->flags & WIRE_F_END) && f->words > 2)
+		s -= n * tc;
+	s -= W_GLUE * f->glue;
+	if (f->flags & WIRE_F_SGLUE)
+		s -= n;
+	if (p->dateline)
+		s += W_DATELINE;
+	if (f->flags & WIRE_F_DATE)
+		s -= W_DATE;
+	if (f->flags & WIRE_F_CHROME)
+		s -= W_CHROME;
+	if (f->flags & (WIRE_F_COMMENTS | WIRE_F_SECTION))
+		s -= W_SECTION;
+	if (f->pipes >= 2)
+		s -= W_PIPES;
+	if (f->words <= 3)
+		s -= W_SHORT;
+	if (dom >= 0 && !(f->flags & WIRE_F_BULLET) && (long)f->indent != dom)
+		s -= W_INDENT + n * W_INDENTWORD;
+	if (f->flags & WIRE_F_BULLET)
+		s -= W_BULLET;
+	if (p->dup || p->xdoc)
+		s = -n - 5;
+	if ((f->flags & WIRE_F_HARD) &&
+	    !(f->flags & (WIRE_F_COMMENTS | WIRE_F_SECTION)))
+		s -= W_HARD;
+	if (p->caption || (f->flags & (WIRE_F_CREDIT | WIRE_F_CAPTION)))
+		s = s < -n - 2 ? s : -n - 2;
+	if (p->zone && s > -1 - n * W_ZONE)
+		s = -1 - n * W_ZONE;
+	return s;
+}
+
+static void
+scores(struct wire_strip *st, long dom)
+{
+	size_t	i, j;
+	int	near;
+
+	for (i = 0; i < st->n; i++)
+		st->p[i].score = score(&st->p[i], dom);
+	/* Prose with no prose within two paragraphs is likely a teaser. */
+	for (i = 0; i < st->n; i++) {
+		if (st->p[i].score <= 0)
+			continue;
+		for (near = 0, j = i > 2 ? i - 2 : 0; j <= i + 2 && j < st->n;
+		    j++)
+			if (j != i && st->p[j].score > 0)
+				near = 1;
+		if (!near)
+			st->p[i].iso = 1;
+	}
+	for (i = 0; i < st->n; i++)
+		if (st->p[i].iso)
+			st->p[i].score *= W_ISOLATED;
+}
+
+/*
+ * The seed: the run of positive paragraphs, stepping over up to two
+ * light ones (headings), with the largest sum.  Returns the sum.
+ */
+static double
+seed(struct wire_strip *st, size_t *s0, size_t *s1)
+{
+	size_t	i = 0, j, last, light;
+	double	tot, best = 0;
+
+	*s0 = 1;
+	*s1 = 0;
+	while (i < st->n) {
+		if (st->p[i].score <= 0) {
+			i++;
+			continue;
+		}
+		for (j = i, tot = 0, last = i, light = 0; j < st->n &&
+		    !st->p[j].stop; j++) {
+			if (st->p[j].score > 0) {
+				tot += st->p[j].score;
+				last = j;
+				light = 0;
+			} else if (st->p[j].score > -LIGHT &&
+			    st->p[j].f.words <= LIGHTWORDS && light < 2)
+				light++;
+			else
+				break;
+		}
+		if (tot > best) {
+			best = tot;
+			*s0 = i;
+			*s1 = last;
+		}
+		i = last + 1;
+	}
+	return best;
+}
+
+/* Grow [*a, *b] while what it takes in adds up to more than nothing. */
+static void
+grow(struct wire_strip *st, size_t *a, size_t *b)
+{
+	double	acc, best;
+	size_t	k;
+
+	for (acc = best = 0, k = *a; k-- > 0 && !st->p[k].stop; ) {
+		acc += st->p[k].score;
+		if (acc > best) {
+			best = acc;
+			*a = k;
+		}
+	}
+	for (acc = best = 0, k = *b + 1; k < st->n && !st->p[k].stop; k++) {
+		acc += st->p[k].score;
+		if (acc > best) {
+			best = acc;
+			*b = k;
+		}
+	}
+}
+
+static int
+keep(const struct wire_para *p, long dom)
+{
+	unsigned f = p->f.flags;
+
+	if (p->f.words == 0 || p->dup || p->xdoc || p->caption)
+		return 0;
+	if (f & (WIRE_F_COMMENTS | WIRE_F_CHROME | WIRE_F_SECTION |
+	    WIRE_F_HARD | WIRE_F_CREDIT | WIRE_F_CAPTION))
+		return 0;
+	if ((f & WIRE_F_DATE) && !(f & WIRE_F_END))
+		return 0;
+	if ((long)p->f.indent != dom && !(f & WIRE_F_BULLET) && p->score <= 0)
+		return 0;
+	return 1;
+}
+
+/* Lower-case ASCII letters of s, for comparing titles. */
+static void
+squash(struct wire_buf *b, const char *s, size_t len)
+{
+	size_t	i;
+
+	b->len = 0;
+	for (i = 0; i < len; i++)
+		if ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9'))
+			wire_buf_addc(b, s[i]);
+		else if (s[i] >= 'A' && s[i] <= 'Z')
+			wire_buf_addc(b, s[i] + 32);
+	wire_buf_addc(b, '\0');
+	b->len--;
+}
+
+/* What the paragraphs outside the body are. */
+static void
+outside(struct wire_strip *st, size_t a, size_t b)
+{
+	struct wire_para	*p;
+	struct wire_buf		 t = { 0 }, u = { 0 };
+	const char		*s;
+	size_t			 i, title = SIZE_MAX;
+	unsigned		 f;
+
+	for (i = 0; i < st->n; i++) {
+		p = &st->p[i];
+		if (p->cls != WIRE_CL_NONE)
+			continue;
+		s = st->text.p + p->off;
+		f = p->f.flags;
+		if (p->caption || (f & (WIRE_F_CAPTION)))
+			p->cls = WIRE_CL_CAPTION;
+		else if ((f & (WIRE_F_CHROME | WIRE_F_SECTION |
+		    WIRE_F_COMMENTS | WIRE_F_HARD)) || p->xdoc)
+			p->cls = WIRE_CL_CHROME;
+		else if ((f & WIRE_F_DATE) && i < a)
+			p->cls = WIRE_CL_DATE;
+		else if (wire_is_credit(s, p->len, p->f.words))
+			p->cls = WIRE_CL_CREDIT;
+		else if (wire_is_byline(s, p->len, p->f.words, i > b))
+			p->cls = WIRE_CL_BYLINE;
+		else if (f & WIRE_F_CREDIT)
+			p->cls = WIRE_CL_CAPTION;
+		else if (i < a && p->f.words >= 3 && p->f.words <= 25 &&
+		    !(f & (WIRE_F_END | WIRE_F_CHROME | WIRE_F_SECTION |
+		    WIRE_F_HARD | WIRE_F_BULLET | WIRE_F_COMMENTS)) &&
+		    p->f.pipes == 0)
+			title = i;	/* the last such line before the body */
+		if (p->cls == WIRE_CL_NONE)
+			p->cls = WIRE_CL_CHROME;
+	}
+	if (title == SIZE_MAX)
+		return;
+	st->p[title].cls = WIRE_CL_TITLE;
+	st->title = title;
+	/* The headline again, at the top or the end, is the title too. */
+	squash(&t, st->text.p + st->p[title].off, st->p[title].len);
+	for (i = 0; i < st->n; i++) {
+		p = &st->p[i];
+		if (p->cls != WIRE_CL_CHROME)
+			continue;
+		squash(&u, st->text.p + p->off, p->len);
+		if (u.len >= t.len / 2 && t.len > 0 &&
+		    (strstr(u.p, t.p) != NULL || strstr(t.p, u.p) != NULL))
+			p->cls = WIRE_CL_TITLE;
+	}
+	wire_buf_free(&t);
+	wire_buf_free(&u);
+}
+
+void
+wire_strip(struct wire_strip *st, const char *s, size_t len)
+{
+	struct wire_para	*p;
+	uint64_t		 sh[WIRE_FEAT_HASHES];
+	size_t			 i, j, k, nsh, dup, a, b, s0, s1, nc = 0, tried;
+	size_t			 count[MAXIND];
+	long			 dom = 0, cand[MAXIND], ind;
+	double			 best = -1, tot;
+	int			 zone = 0;
+
+	st->n = 0;
+	st->title = SIZE_MAX;
+	st->meta_date = st->meta_credit = SIZE_MAX;
+	st->meta_datelen = st->meta_creditlen = 0;
+	st->nseen = 0;
+	if (++st->gen == 0) {		/* the numbers wrapped: clear once */
+		if (st->seengen != NULL)
+			memset(st->seengen, 0, st->seencap * sizeof(*st->seengen));
+		st->gen = 1;
+	}
+	paragraphs(st, s, len);
+	for (i = 0; i < st->n; i++) {
+		p = &st->p[i];
+		inline_metadata(st, p);
+		wire_line_features(&p->f, st->text.p + p->off, p->len);
+		/* Measured with its indentation; kept without. */
+		while (p->len > 0 && (st->text.p[p->off] == ' ' ||
+		    st->text.p[p->off] == '\t')) {
+			p->off++;
+			p->len--;
+		}
+		while (p->len > 0 && (st->text.p[p->off + p->len - 1] == ' ' ||
+		    st->text.p[p->off + p->len - 1] == '\t'))
+			p->len--;
+		p->dateline = p->f.words >= 10 &&
+		    dateline(st->text.p + p->off, p->len);
+		/* Text said before: a caption twice, an article copied. */
+		nsh = shingles(&p->f, sh);
+		for (k = dup = 0; k < nsh; k++)
+			dup += seen_has(st, sh[k]);
+		p->dup = nsh > 0 && dup * 2 >= nsh;
+		for (k = 0; k < nsh; k++)
+			seen_add(st, sh[k]);
+		if (st->xdoc != NULL && p->f.words > 0 && p->f.words <= 12 &&
+		    !(p->f.flags & WIRE_F_END))
+			p->xdoc = wire_xdoc_count(st->xdoc, st->text.p + p->off,
+			    p->len) >= XDOC;
+	}
+	/*
+	 * A comment section starts at its heading when comments follow it;
+	 * a caption is the line before a credit of its own.
+	 */
+	for (i = 0; i < st->n; i++) {
+		p = &st->p[i];
+		p->stop = (p->f.flags & WIRE_F_STOP) != 0;
+		if (p->f.flags & WIRE_F_COMMENTS)
+			for (k = i + 1; k < st->n && k <= i + 7; k++)
+				if (st->p[k].f.flags & WIRE_F_CSTRUCT)
+					p->stop = zone = 1;
+		p->zone = zone;
+		if ((p->f.flags & WIRE_F_CREDIT) && p->f.words <= 6 && i > 0 &&
+		    st->p[i - 1].f.words <= 45 &&
+		    !(st->p[i - 1].f.flags & WIRE_F_CREDIT))
+			st->p[i - 1].caption = 1;
+	}
+	/*
+	 * The body's indentation: of the CANDIDATES indentations most long
+	 * lines have, the one whose best run, with the others penalised, is
+	 * the strongest.
+	 */
+	for (i = 0; i < st->n; i++) {
+		if (st->p[i].f.words < 8 || (st->p[i].f.flags & WIRE_F_BULLET))
+			continue;
+		ind = (long)st->p[i].f.indent;
+		for (k = 0; k < nc && cand[k] != ind; k++)
+			;
+		if (k == nc) {
+			if (nc == MAXIND)
+				continue;
+			cand[nc] = ind;
+			count[nc++] = 0;
+		}
+		count[k]++;
+	}
+	for (tried = 0; tried < CANDIDATES && tried < nc; tried++) {
+		for (k = 0, j = 0; k < nc; k++)
+			if (count[k] > count[j])
+				j = k;
+		count[j] = 0;
+		scores(st, cand[j]);
+		if ((tot = seed(st, &s0, &s1)) > best) {
+			best = tot;
+			dom = cand[j];
+		}
+	}
+	scores(st, dom);
+	seed(st, &a, &b);
+	if (a <= b)
+		grow(st, &a, &b);
+	/* The body starts at prose, and ends at prose or a list item. */
+	while (a <= b && !(st->p[a].score > 0 &&
+	    (st->p[a].f.flags & WIRE_F_END) && st->p[a].f.words >= FIRSTWORDS))
+		a++;
+	while (b >= a && b < st->n && !(st->p[b].score > 0 &&
+	    (st->p[b].f.flags & (WIRE_F_END | WIRE_F_BULLET)) &&
+	    st->p[b].f.words >= TAILWORDS)) {
+		if (b == 0) {
+			a = 1;
+			break;
+		}
+		b--;
+	}
+	for (i = 0; i < st->n; i++) {
+		p = &st->p[i];
+		p->cls = WIRE_CL_NONE;
+		if (i >= a && i <= b && keep(p, dom))
+			p->cls = p->f.words <= 12 && !(p->f.flags &
+			    (WIRE_F_END | WIRE_F_BULLET)) ? WIRE_CL_HEADING :
+			    WIRE_CL_BODY;
+	}
+	outside(st, a <= b ? a : st->n, a <= b ? b : st->n);
+}
+
+void
+wire_strip_free(struct wire_strip *st)
+{
+	free(st->p);
+	free(st->seen);
+	free(st->seengen);
+	free(st->sh);
+	wire_buf_free(&st->text);
+	wire_keys_free(&st->keys);
+	memset(st, 0, sizeof(*st));
+}

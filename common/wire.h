@@ -1,0 +1,643 @@
+/*
+ * wire.h: the shared library of the wire tools.
+ *
+ * One section per source file in common/.  Every exported name starts
+ * with wire_ or WIRE_.  Each comment states what the function promises;
+ * where it says nothing about failure, the function cannot fail except
+ * by running out of memory, which ends the program with a message.
+ */
+#ifndef WIRE_H
+#define WIRE_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+/* ---- buf.c: growable byte buffers -------------------------------- */
+
+struct wire_buf {
+	char	*p;
+	size_t	 len;
+	size_t	 cap;
+};
+
+/* Make room for need more bytes after len. */
+void	wire_buf_grow(struct wire_buf *, size_t need);
+/* Append len bytes; the buffer stays NUL-terminated after len. */
+void	wire_buf_add(struct wire_buf *, const char *, size_t len);
+void	wire_buf_addc(struct wire_buf *, int c);
+void	wire_buf_adds(struct wire_buf *, const char *);
+void	wire_buf_free(struct wire_buf *);
+/* Allocation that cannot return NULL; wire_nomem() reports and exits. */
+void	 wire_nomem(void) __attribute__((noreturn));
+void	*wire_xmalloc(size_t);
+void	*wire_xrealloc(void *, size_t nmemb, size_t size);
+
+/* ---- err.c: messages, usage, output checks ----------------------- */
+
+/*
+ * Exit statuses shared by every tool (wire(7)).  wire-diff alone uses
+ * 1 for "inputs differ" and 2 for trouble, as diff(1) does.
+ */
+#define WIRE_EXIT_OK	0
+#define WIRE_EXIT_BAD	1	/* some input could not be read or parsed */
+#define WIRE_EXIT_USAGE	2	/* bad options or operands */
+
+/* The status for a failed output: WIRE_EXIT_BAD, or 2 in wire-diff. */
+extern int	wire_exit_trouble;
+
+/* Warn as "prog: file:line: message"; line 0 leaves the line out. */
+void	wire_warnat(const char *file, size_t line, const char *fmt, ...)
+	    __attribute__((format(printf, 3, 4)));
+/*
+ * Print "usage: SYNOPSIS" and exit: to stdout with status 0 when help
+ * was asked for (-h), else to stderr with WIRE_EXIT_USAGE.
+ */
+void	wire_usage(int help, const char *synopsis) __attribute__((noreturn));
+/* Give stdout a large buffer; call once at start. */
+void	wire_out_init(void);
+/*
+ * Stop quietly when standard output is gone (a closed pipe) and with an
+ * error when it failed otherwise; cheap enough to call per record.
+ */
+void	wire_out_check(void);
+/* Flush and close stdout, checking for errors; returns status. */
+int	wire_out_finish(int status);
+
+/* ---- file.c: operands ------------------------------------------- */
+
+/*
+ * Call fn for each operand (none or "-" is standard input) with the
+ * open stream and its name.  A file that cannot be opened is reported
+ * by name and skipped.  Returns WIRE_EXIT_BAD if any file failed or fn
+ * returned non-zero, else 0.
+ */
+typedef int (*wire_file_fn)(FILE *, const char *name, void *arg);
+int	wire_each_file(int argc, char **argv, wire_file_fn fn, void *arg);
+/*
+ * Read a whole stream into buf (NUL-terminated).  Returns 0, or -1
+ * with errno set on a read error.
+ */
+int	wire_slurp(FILE *, struct wire_buf *);
+
+/* ---- rec.c: the record format (wire-records(5)) ------------------ */
+
+/* One record; the pointers live in the reader until the next read. */
+struct wire_rec {
+	const char	*doc;	/* unescaped */
+	size_t		 doclen;
+	const char	*pos;	/* digits and dots */
+	size_t		 poslen;
+	const char	*text;	/* unescaped */
+	size_t		 textlen;
+	const char	*tags;	/* escaped tag fields joined by TAB, no leading TAB */
+	size_t		 tagslen;
+	size_t		 line;	/* input line number */
+};
+
+struct wire_reader {
+	FILE		*fp;
+	const char	*name;	/* for messages and as DOC in plain mode */
+	int		 plain;	/* one paragraph per line, no fields */
+	size_t		 line;
+	size_t		 para;	/* plain mode: paragraph counter */
+	char		*lp;	/* input buffer: lines are [start, end) */
+	size_t		 lcap, start, end;
+	int		 eof;
+	int		 error;	/* a read error ended the input */
+	struct wire_buf	 doc, text, pos;
+};
+
+void	wire_reader_init(struct wire_reader *, FILE *, const char *name,
+	    int plain);
+void	wire_reader_free(struct wire_reader *);
+/*
+ * Read the next record.  Returns 1 with *r filled, 0 at end of input,
+ * or -1 for a line that is not a record (already reported as
+ * "file:line: ..."; the caller goes on and exits non-zero).  A read
+ * error is reported, sets error and ends the input with -1.  Standard
+ * output is flushed whenever reading would wait.  In plain mode every
+ * non-blank line is a record with DOC = the reader's name and POS = the
+ * count of non-blank lines so far; blank lines are skipped.
+ */
+int	wire_read(struct wire_reader *, struct wire_rec *);
+
+/* Write v in decimal into out (24 bytes will do), NUL-terminated. */
+size_t	wire_utoa(char *out, size_t v);
+/* Write s escaped (\\ \t \n \r \0); every other byte is copied. */
+void	wire_put_escaped(FILE *, const char *s, size_t len);
+/* Append s escaped to buf. */
+void	wire_buf_escape(struct wire_buf *, const char *s, size_t len);
+/* Unescape s onto buf; returns -1 (buf undefined) on a bad escape. */
+int	wire_unescape(struct wire_buf *, const char *s, size_t len);
+/*
+ * Write one record: DOC and TEXT are escaped here, POS is written as
+ * is, tags (already escaped, TAB-joined, may be empty) follow.
+ */
+void	wire_write(FILE *, const char *doc, size_t doclen, const char *pos,
+	    size_t poslen, const char *text, size_t textlen, const char *tags,
+	    size_t tagslen);
+/*
+ * Find tag key in an escaped tag list.  Returns a pointer to its
+ * (escaped) value and its length in *vlen, or NULL.
+ */
+const char *wire_tag_get(const char *tags, size_t len, const char *key,
+	    size_t *vlen);
+/*
+ * Set key=value (value unescaped, escaped here) in the tag list in buf:
+ * an existing tag of that key is replaced in place, else the tag is
+ * appended.  Other tags keep their order.
+ */
+void	wire_tag_set(struct wire_buf *tags, const char *key, const char *val,
+	    size_t vlen);
+
+/* ---- utf8.c: decoding and character classes ---------------------- */
+
+/*
+ * Decode the code point at s (len > 0 bytes available) and store its
+ * length in *n.  An invalid or truncated sequence decodes as -1 with
+ * *n = 1, so callers step over bad bytes one at a time and can copy
+ * them through unchanged.
+ */
+int32_t	wire_utf8_dec(const char *s, size_t len, size_t *n);
+/* Decode the code point that ends just before s + i; *n its length. */
+int32_t	wire_utf8_prev(const char *s, size_t i, size_t *n);
+/* Encode c (a valid scalar value) into out; returns the length 1-4. */
+size_t	wire_utf8_enc(int32_t c, char *out);
+/* Number of code points in s, counting each invalid byte as one. */
+size_t	wire_utf8_len(const char *s, size_t len);
+
+/* Character classes from the Unicode database (via utf8proc). */
+#define WIRE_C_UPPER	0x01	/* Lu, Lt */
+#define WIRE_C_LOWER	0x02	/* Ll */
+#define WIRE_C_ALPHA	0x04	/* any letter L*, and marks M* */
+#define WIRE_C_DIGIT	0x08	/* N* */
+#define WIRE_C_SPACE	0x10	/* Z*, and TAB LF VT FF CR */
+#define WIRE_C_PUNCT	0x20	/* P* */
+#define WIRE_C_SYMBOL	0x40	/* S* */
+#define WIRE_C_OPENQ	0x80	/* opening quotation marks: Pi, and " ' */
+#define WIRE_C_CLOSEQ	0x100	/* closing quotation marks: Pf, and " ' */
+#define WIRE_C_DASH	0x200	/* Pd */
+#define WIRE_C_OPENB	0x400	/* Ps: ( [ { ... */
+#define WIRE_C_CLOSEB	0x800	/* Pe: ) ] } ... */
+#define WIRE_C_CTRL	0x1000	/* Cc, Cf; also invalid bytes (-1) */
+
+/* The classes of c (-1 for an invalid byte gives WIRE_C_CTRL). */
+extern const unsigned short wire_ascii_class[128];
+unsigned	wire_uclass_slow(int32_t c);
+static inline unsigned
+wire_uclass(int32_t c)
+{
+	return c >= 0 && c < 128 ? wire_ascii_class[c] : wire_uclass_slow(c);
+}
+#define wire_isupper(c)	(wire_uclass(c) & WIRE_C_UPPER)
+#define wire_islower(c)	(wire_uclass(c) & WIRE_C_LOWER)
+#define wire_isalpha(c)	(wire_uclass(c) & WIRE_C_ALPHA)
+#define wire_isalnum(c)	(wire_uclass(c) & (WIRE_C_ALPHA | WIRE_C_DIGIT))
+#define wire_isspace(c)	(wire_uclass(c) & WIRE_C_SPACE)
+
+/* ---- norm.c: the text normaliser for matching -------------------- */
+
+/*
+ * Append to out the matching form of s: NFKC, case folded, curly and
+ * angle quotes to ' and ", dashes to -, the ellipsis to "...", format
+ * characters removed, every run of white space to one space, no space
+ * at either end.  Invalid bytes are copied unchanged.  Text that is
+ * equal after this is "the same text" to every wire tool.
+ */
+void	wire_norm(struct wire_buf *out, const char *s, size_t len);
+
+/* ---- tok.c: words ------------------------------------------------ */
+
+/*
+ * A word is a run of letters and digits; an apostrophe (' or ’), a
+ * hyphen, a period or a comma between two letters or two digits stays
+ * inside it ("Kyiv's", "Nato-style", "U.S", "3.5", "1,000").
+ */
+struct wire_word {
+	size_t	off;	/* byte offset in the text */
+	size_t	len;	/* bytes */
+	int	nupper;	/* letters in upper case */
+	int	nalpha;	/* letters */
+	int	ndigit;	/* digits */
+};
+
+/* Find the next word at or after *pos; returns 0 at the end. */
+int	wire_word_next(const char *s, size_t len, size_t *pos,
+	    struct wire_word *);
+
+/* ---- stop.c: English function words ----------------------------- */
+
+/* Is the word (any case, ASCII letters and ' only) a function word? */
+int	wire_stopword(const char *w, size_t len);
+/*
+ * The same for a word already in lower case (’ as '), given its
+ * wire_hash_word(): for callers that hash words anyway.
+ */
+int	wire_stopword_hashed(const char *low, size_t len, uint64_t h);
+/*
+ * The same, inline, from the hash alone (64 bits tell these short words
+ * apart); wire_stop_init() must have been called.
+ */
+#define WIRE_STOPSLOTS	1024
+extern uint64_t	wire_stop_hashes[WIRE_STOPSLOTS];
+void	wire_stop_init(void);
+static inline int
+wire_stophash(uint64_t h)
+{
+	size_t	k;
+
+	for (k = h & (WIRE_STOPSLOTS - 1); wire_stop_hashes[k] != 0;
+	    k = (k + 1) & (WIRE_STOPSLOTS - 1))
+		if (wire_stop_hashes[k] == (h | 1))
+			return 1;
+	return 0;
+}
+
+/* ---- sent.c: sentence boundaries -------------------------------- */
+
+/*
+ * Split text into sentences.  For each sentence fn gets its start and
+ * end offsets (white space trimmed).  Rules are documented in
+ * wire-split(1).  Returns the number of sentences.
+ */
+typedef void (*wire_sent_fn)(const char *s, size_t start, size_t end,
+	    void *arg);
+size_t	wire_sentences(const char *s, size_t len, wire_sent_fn fn, void *arg);
+/*
+ * Append to out the sentence s[start, end) with every run of white space
+ * that holds a line break turned into one space.
+ */
+void	wire_sent_text(struct wire_buf *out, const char *s, size_t start,
+	    size_t end);
+
+/* ---- hash.c ------------------------------------------------------ */
+
+/* A 64-bit hash (XXH3), stable across runs and machines. */
+uint64_t wire_hash(const void *, size_t);
+/*
+ * A faster 64-bit hash for words: up to 16 bytes are packed little-end
+ * first into a and b and mixed by wire_hash_word_mix(), so a caller can
+ * pack as it reads; longer words are hashed with XXH3.
+ */
+uint64_t wire_hash_word(const char *, size_t);
+static inline uint64_t
+wire_hash_word_mix(uint64_t a, uint64_t b, size_t len)
+{
+	a = (a ^ (b * 0x9e3779b97f4a7c15ULL) ^ len) * 0xbf58476d1ce4e5b9ULL;
+	return a ^ (a >> 31);
+}
+
+/* ---- fold.c: word keys ------------------------------------------ */
+
+/*
+ * Append to out the key of a normalised word (wire_norm output): its
+ * possessive 's dropped, digit-group commas dropped, "%" and "pct" as
+ * "percent", and British/American spelling and -iy/-yy transliteration
+ * endings folded by suffix rules (colour/color, defence/defense,
+ * organise/organize, centre/center, travelled/traveled,
+ * Zelenskiy/Zelensky).  Two words are variants of each other when their
+ * keys are equal.
+ */
+void	wire_wordkey(struct wire_buf *out, const char *w, size_t len);
+
+/* ---- shingle.c: keys, shingles, similarity, MinHash -------------- */
+
+struct wire_key {
+	size_t		off;	/* the word in the source text */
+	size_t		len;
+	uint64_t	h;	/* hash of its key */
+	uint64_t	surf;	/* WIRE_KEYS_PUNCT: hash of its normalised form */
+	int		punct;	/* a mark, not a word */
+};
+
+struct wire_keys {
+	struct wire_key	*k;
+	size_t		 n, cap;
+	struct wire_buf	 scratch, key;
+};
+
+/*
+ * The word keys of s in order (words as in wire_word_next, each
+ * normalised and folded; "%" is a word; "per cent" is one word).  With
+ * WIRE_KEYS_PUNCT every other mark that is not white space is a token
+ * too, and each token's surf is the hash of its normalised form before
+ * folding (so spelling variants have equal h but different surf).
+ * Reuses the memory of ks between calls.
+ */
+#define WIRE_KEYS_PUNCT	1
+void	wire_keys(struct wire_keys *ks, const char *s, size_t len, int flags);
+void	wire_keys_free(struct wire_keys *);
+/*
+ * Hashes of the k-key shingles of ks into *out (grown as
+ * needed, *cap its size); a text of fewer than k keys gives one
+ * shingle of all of them, an empty text none; marks are skipped.
+ * Returns the count; the hashes are in text order, not unique.
+ */
+size_t	wire_shingles(const struct wire_keys *ks, size_t k, uint64_t **out,
+	    size_t *cap);
+/* Sort v and drop repeats; returns the new count. */
+size_t	wire_sortu(uint64_t *v, size_t n);
+/* Jaccard similarity of two sorted unique sets; two empty sets give 1. */
+double	wire_jaccard(const uint64_t *a, size_t na, const uint64_t *b,
+	    size_t nb);
+/*
+ * The k-value MinHash signature of a set of shingle hashes (repeats do
+ * not matter).  Stable across runs and versions: saved state uses it.
+ */
+void	wire_minhash(const uint64_t *sh, size_t n, uint32_t *sig, size_t k);
+
+/* ---- seen.c: the records wire-dedupe has seen -------------------- */
+
+#define WIRE_BANDS	8	/* LSH bands */
+#define WIRE_ROWS	3	/* signature values per band */
+#define WIRE_SIG_K	32	/* signature values (bytes); the first */
+				/* WIRE_BANDS * WIRE_ROWS make the bands */
+
+struct wire_seen {
+	int		 near;		/* signatures, else exact hashes */
+	size_t		 n, cap;	/* records */
+	uint64_t	*hash;		/* hash of the normalised text */
+	uint8_t		*sig;		/* near: WIRE_SIG_K bytes a record */
+	uint32_t	*runid, *rundoc;	/* records from runid[i] on */
+	size_t		 nruns, capruns;	/* are of document rundoc[i] */
+	uint32_t	*pos;		/* packed POS (seen.c) */
+	struct wire_buf	 posbuf;	/* POS texts that do not pack */
+	char		**docs;		/* document names, first seen first */
+	size_t		 ndocs, capdocs;
+	uint32_t	*dochash;	/* name -> index + 1 */
+	size_t		 ndochash;
+	uint64_t	*xslots;	/* 32 hash bits | id + 1 */
+	size_t		 nxslots;
+	uint32_t	*slots;		/* near: 5-bit band key tag | id + 1 */
+	size_t		 nslots;
+};
+
+void	wire_seen_init(struct wire_seen *, int near);
+void	wire_seen_free(struct wire_seen *);
+/* The index of a document name, added on first sight. */
+uint32_t wire_seen_doc(struct wire_seen *, const char *name, size_t len);
+/*
+ * Remember a record: the hash of its normalised text and, in near mode,
+ * its signature.  Returns its id, or SIZE_MAX when the index is full
+ * (2^27 records).
+ */
+size_t	wire_seen_add(struct wire_seen *, uint64_t hash, const uint8_t *sig,
+	    uint32_t doc, const char *pos, size_t poslen);
+/* Append the POS of record id to out. */
+void	wire_seen_pos(const struct wire_seen *, size_t id, struct wire_buf *out);
+/* The document of record id. */
+uint32_t wire_seen_docof(const struct wire_seen *, size_t id);
+/* The id of the record whose normalised text has this hash, or SIZE_MAX. */
+size_t	wire_seen_exact(const struct wire_seen *, uint64_t hash);
+/*
+ * Near mode: up to max records whose estimated similarity to sig is at
+ * least min, into ids and sims (in the order found); returns the count.
+ */
+size_t	wire_seen_near(const struct wire_seen *, const uint8_t *sig,
+	    double min, size_t *ids, double *sims, size_t max);
+/* The near-mode signature of a set of shingle hashes. */
+void	wire_sig(const uint64_t *sh, size_t n, uint8_t *sig);
+/* Estimated Jaccard similarity of two signatures. */
+double	wire_sig_sim(const uint8_t *a, const uint8_t *b);
+
+/* ---- state.c: wire-dedupe's state file --------------------------- */
+
+/*
+ * Load a saved state into an empty index of the same mode.  A missing
+ * file is an empty state (0).  A foreign, truncated, corrupt or
+ * other-mode file is reported and refused (-1); sn is then unusable.
+ */
+int	wire_state_load(struct wire_seen *sn, const char *path);
+/* Save atomically (temporary file, fsync, rename); 0 or -1 reported. */
+int	wire_state_save(const struct wire_seen *sn, const char *path);
+
+/* ---- docsim.c: documents that share text (wire-dedupe -d) -------- */
+
+struct wire_docsim {
+	uint32_t	*clu, *doc;	/* per evidence record */
+	size_t		 n, cap;
+	uint32_t	*total;		/* evidence records per document */
+	size_t		 ndocs;
+};
+
+/* An evidence record of document doc, in the cluster of record id. */
+void	wire_docsim_add(struct wire_docsim *, uint32_t doc, uint32_t cluster);
+/*
+ * Print "DOC_A TAB DOC_B TAB share of A found in B TAB share of B found
+ * in A TAB copy|partial" for every pair of documents that share a
+ * cluster, A first seen before B, in document order.
+ */
+void	wire_docsim_print(struct wire_docsim *, const struct wire_seen *,
+	    FILE *);
+void	wire_docsim_free(struct wire_docsim *);
+
+/* ---- myers.c: shortest edit scripts ------------------------------ */
+
+/*
+ * Mark the elements of a (n) deleted and of b (m) inserted by a
+ * shortest edit script from a to b (Myers, linear space): da[i] = 1 for
+ * a deleted a[i], db[j] = 1 for an inserted b[j], 0 for the common
+ * subsequence.  da and db hold n and m bytes.
+ */
+void	wire_diff(const uint64_t *a, size_t n, const uint64_t *b, size_t m,
+	    unsigned char *da, unsigned char *db);
+
+/* ---- align.c: two versions of a story, sentence by sentence ------ */
+
+struct wire_sent {
+	char		*pos, *text;	/* POS and unescaped TEXT */
+	size_t		 len;
+	uint64_t	 norm;		/* hash of the normalised text */
+	int		 ready;		/* the fields below are computed */
+	uint64_t	 eq;		/* hash of the folded token sequence */
+	uint64_t	*sh, *uni;	/* word bigrams, content words: sets */
+	size_t		 nsh, nuni;
+};
+
+struct wire_version {
+	struct wire_sent	*s;
+	size_t			 n, cap;
+	struct block		*blocks;	/* where texts and sets live */
+};
+
+/* One line of a diff: sentences [a0, a1) of A and [b0, b1) of B. */
+struct wire_unit {
+	int	op;	/* '=' same, '~' changed, '-' only in A, '+' only in
+			   B, '>' moved */
+	size_t	a0, a1, b0, b1;
+};
+
+void	wire_version_add(struct wire_version *, const char *pos, size_t poslen,
+	    const char *text, size_t len);
+void	wire_version_free(struct wire_version *);
+/*
+ * Align A and B (align.c says how); *out gets the units in B's order,
+ * with A's lost sentences where they stood in A.  Returns the count; the
+ * caller frees *out.
+ */
+size_t	wire_align(struct wire_version *a, struct wire_version *b,
+	    struct wire_unit **out);
+/*
+ * Append b with its word-level changes from a inline: deleted text
+ * between mark[0] and mark[1], inserted text between mark[2] and mark[3]
+ * ("[-", "-]", "{+", "+}" in the wdiff convention).  Words compare as
+ * written after normalisation, so spelling variants show.
+ */
+void	wire_wdiff(struct wire_buf *out, const char *a, size_t alen,
+	    const char *b, size_t blen, const char *const mark[4]);
+
+/* ---- chrome.c: what a line of a page looks like ----------------- */
+
+#define WIRE_F_END	0x0001	/* ends like a sentence: . ! ? … */
+#define WIRE_F_BULLET	0x0002	/* a list item: starts with a bullet */
+#define WIRE_F_LOWSTART	0x0004	/* starts with a lower-case letter */
+#define WIRE_F_CHROME	0x0008	/* a phrase of page furniture */
+#define WIRE_F_SECTION	0x0010	/* heads related links ("More in") */
+#define WIRE_F_COMMENTS	0x0020	/* heads comments */
+#define WIRE_F_HARD	0x0040	/* tags, newsletters, legal lines, rules */
+#define WIRE_F_STOP	0x0080	/* the end of an article: copyright */
+#define WIRE_F_CREDIT	0x0100	/* a picture credit of its own */
+#define WIRE_F_CAPTION	0x0200	/* a caption with its credit inline */
+#define WIRE_F_DATE	0x0400	/* a date or a time, not much else */
+#define WIRE_F_CSTRUCT	0x0800	/* comment furniture: "X says:" */
+#define WIRE_F_SGLUE	0x1000	/* two texts run together: "DetroitYou" */
+
+#define WIRE_FEAT_HASHES 128	/* word hashes kept for repetition */
+
+struct wire_feat {
+	size_t		indent;		/* leading columns */
+	size_t		words;		/* words */
+	size_t		sample;		/* the first words, looked at closely: */
+	size_t		stops;		/* ... how many are function words */
+	size_t		content;	/* ... or not (the first not counted) */
+	size_t		capitals;	/* ... and of those, capitalised */
+	size_t		pipes;		/* | characters */
+	size_t		glue;		/* a lower case letter, then upper */
+	unsigned	flags;		/* WIRE_F_* */
+	size_t		nhash;		/* the first words, hashed in lower */
+	uint64_t	hash[WIRE_FEAT_HASHES];	/* case (last: see offsetof) */
+};
+
+/* Measure one line (no LF in it). */
+void	wire_line_features(struct wire_feat *, const char *s, size_t len);
+/* An agency credit: "Reuters", "with AP", "(Reporting by ...)". */
+int	wire_is_credit(const char *s, size_t len, size_t words);
+/*
+ * A byline: "By Jane Doe", "A, B and C |"; after the body (after set)
+ * also a name alone.
+ */
+int	wire_is_byline(const char *s, size_t len, size_t words, int after);
+
+/* ---- xdoc.c: short lines across the documents of a run ----------- */
+
+struct wire_xdoc {
+	struct slot	*tab;
+	size_t		 cap, n;
+	uint32_t	 doc;
+	struct wire_buf	 norm;
+};
+
+/* Count the short lines of one more document. */
+void	wire_xdoc_add(struct wire_xdoc *, const char *s, size_t len);
+/* In how many documents the line s appeared. */
+size_t	wire_xdoc_count(struct wire_xdoc *, const char *s, size_t len);
+void	wire_xdoc_free(struct wire_xdoc *);
+
+/* ---- strip.c: the body of an article ---------------------------- */
+
+enum wire_class {
+	WIRE_CL_BODY, WIRE_CL_HEADING, WIRE_CL_TITLE, WIRE_CL_BYLINE,
+	WIRE_CL_DATE, WIRE_CL_CREDIT, WIRE_CL_CAPTION, WIRE_CL_CHROME,
+	WIRE_CL_NONE
+};
+/* "body", "heading", ... by class. */
+extern const char *const wire_class_names[];
+
+struct wire_para {
+	size_t		 off, len;	/* its text in wire_strip.text */
+	size_t		 line0, line1;	/* its input lines, 1-based */
+	struct wire_feat f;
+	double		 score;
+	int		 cls;		/* enum wire_class */
+	int		 dup, xdoc, caption, stop, zone, dateline, iso;
+};
+
+struct wire_strip {
+	struct wire_para	*p;	/* the paragraphs, in order */
+	size_t			 n, cap;
+	size_t			 nlines;
+	struct wire_buf		 text;	/* their text */
+	size_t			 title;	/* index of the title, or SIZE_MAX */
+	size_t			 meta_date, meta_datelen;	/* in text, or */
+	size_t			 meta_credit, meta_creditlen;	/* SIZE_MAX */
+	struct wire_xdoc	*xdoc;	/* counts of a first pass, or NULL */
+	/* scratch */
+	struct wire_keys	 keys;
+	uint64_t		*sh, *seen;
+	uint32_t		*seengen, gen;
+	size_t			 shcap, seencap, nseen;
+};
+
+/*
+ * Split an article into paragraphs and class each one (strip.c says
+ * how).  The paragraphs and their text stay in st until the next call.
+ */
+void	wire_strip(struct wire_strip *st, const char *s, size_t len);
+void	wire_strip_free(struct wire_strip *);
+
+/* ---- quote.c: direct quotations and who said them -------------- */
+
+/*
+ * One quotation.  Its text is in one or more parts, one for each record
+ * it touches; speaker, role and cue are NUL-terminated and live until the
+ * next call of wire_quotes_run() or wire_quotes_doc().
+ */
+struct wire_quote {
+	size_t		 n;		/* its number in the document, from 1 */
+	size_t		 part0, nparts;	/* its parts in wire_quotes.part */
+	const char	*speaker;	/* "-" when unknown */
+	const char	*role;		/* "" when none */
+	const char	*cue;		/* "-" when none */
+	int		 partial;	/* a fragment, not a whole utterance */
+};
+
+/* The part of a quotation in one record: bytes [s, e) of its text. */
+struct wire_qpart {
+	size_t	quote;		/* index in wire_quotes.q */
+	size_t	rec;		/* index of the record since the last run */
+	size_t	s, e;
+};
+
+struct wire_quotes {
+	struct wire_quote	*q;	/* what wire_quotes_run() found */
+	size_t			 nq;
+	struct wire_qpart	*part;	/* in the order of their text */
+	size_t			 npart;
+	struct wire_qctx	*ctx;	/* records, state and scratch */
+};
+
+void	wire_quotes_init(struct wire_quotes *);
+void	wire_quotes_free(struct wire_quotes *);
+/* Begin a new document: forget its speakers and start numbering at 1. */
+void	wire_quotes_doc(struct wire_quotes *);
+/*
+ * Add the text of the next record of the document; newpara says that it
+ * begins a paragraph.
+ */
+void	wire_quotes_add(struct wire_quotes *, const char *text, size_t len,
+	    int newpara);
+/* The text of record i (since the last run) as it was added. */
+const char *wire_quotes_text(const struct wire_quotes *, size_t i,
+	    size_t *len);
+/* Bytes and records added since the last run. */
+size_t	wire_quotes_pending(const struct wire_quotes *, size_t *nrec);
+/*
+ * Find the quotations in the records added since the last run, which
+ * then stay readable until the next wire_quotes_add().  Speakers and
+ * numbering carry on from the last run in the same document; a quotation
+ * still open at the end of the run is dropped.
+ */
+void	wire_quotes_run(struct wire_quotes *);
+
+#endif /* WIRE_H */

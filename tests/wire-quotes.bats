@@ -1,0 +1,404 @@
+#!/usr/bin/env bats
+# wire-quotes: quotations, their speakers, cues and kinds.
+
+load helper
+
+# rec DOC POS TEXT: one record line.
+rec() {
+	printf '%s\t%s\t%s\n' "$1" "$2" "$3"
+}
+
+# paras TEXT...: one document, each argument a paragraph record.
+paras() {
+	local i=0 p
+	for p in "$@"; do
+		i=$((i + 1))
+		rec d "$i" "$p"
+	done
+}
+
+# quotes TEXT...: the quotation list of one document of paragraphs,
+# without DOC and POS.
+quotes() {
+	paras "$@" | wire-quotes -l | cut -f3-
+}
+
+# who TEXT...: the same, each argument a plain line, as "speaker<TAB>
+# quotation" lines (-p).
+who() {
+	printf '%s\n' "$@" | wire-quotes -p
+}
+
+@test "wire-quotes: usage" {
+	check_usage wire-quotes
+	run wire-quotes extra-operand-is-a-file
+	assert_failure 1
+}
+
+@test "wire-quotes: standard input, a file and - are the same" {
+	paras '"We will rebuild the bridge," Mayor Ana Ortiz said.' \
+	    'Nothing else.' > in.rec
+	check_inputs wire-quotes in.rec
+	check_inputs wire-quotes in.rec -l
+}
+
+@test "wire-quotes: a missing file is named, the others still read" {
+	rec d 1 '"Yes," she said.' > in.rec
+	check_missing wire-quotes in.rec
+}
+
+@test "wire-quotes: empty input" {
+	check_empty wire-quotes
+	check_empty wire-quotes -l
+	check_empty wire-quotes -p
+}
+
+@test "wire-quotes: a closed stdout ends it quietly" {
+	for i in $(seq 2000); do
+		rec "d$i" 1 '"We will rebuild the bridge," Mayor Ana Ortiz said.'
+	done > in.rec
+	check_closed_stdout wire-quotes in.rec
+	check_closed_stdout wire-quotes in.rec -l
+}
+
+@test "wire-quotes: no final newline, and CRLF" {
+	printf 'd\t1\t"Yes," said Ana Ortiz.\r\nd\t2\t"No," said Tom Reeve.' > in.rec
+	run wire-quotes -p in.rec
+	assert_success
+	assert_output "Ana Ortiz${TAB}Yes,
+Tom Reeve${TAB}No,"
+}
+
+@test "wire-quotes: invalid UTF-8 and NUL pass through byte-exact" {
+	printf 'd\t1\tbad \xff\xfe bytes\\0 and "a nul\\0 in \xc3 here," said Ana Ortiz.\tx=1\n' > in.rec
+	printf 'd\t2\tno quotes \xe2\x80 at all\\0\n' >> in.rec
+	wire-quotes in.rec > out.rec
+	# Every record is the input record, with our tags after its own.
+	cut -f1-4 out.rec | cmp - <(cut -f1-4 in.rec)
+	sed -n 2p out.rec | cmp - <(sed -n 2p in.rec)
+	# The quoted text counts each bad byte as one code point.
+	grep -q "quote=1:19-36${TAB}speaker=Ana Ortiz" out.rec
+	wire-quotes -l in.rec | cut -f3 | cmp - <(printf 'a nul\\0 in \xc3 here,\n')
+}
+
+@test "wire-quotes: a malformed record is named with its line, the rest go on" {
+	{ rec d 1 '"Yes," said Ana Ortiz.'; echo 'no tabs here'; rec d 2 '"No," said Tom Reeve.'; } > in.rec
+	run --separate-stderr wire-quotes in.rec
+	assert_failure 1
+	[[ "$stderr" == *"in.rec:2: not a record"* ]]
+	[ "${#lines[@]}" = 2 ]
+	[[ "${lines[1]}" == *"speaker=Tom Reeve"* ]]
+}
+
+@test "wire-quotes: a 50 MB record" {
+	head -c 50000000 /dev/zero | tr '\0' 'x' > x
+	{ printf 'a\t1\t"'; cat x; printf '," said Ana Ortiz.\n'; } > big.rec
+	run wire-quotes -p big.rec
+	assert_success
+	[ "${#output}" -eq 50000011 ]
+	[[ "$output" == "Ana Ortiz${TAB}xxx"* ]]
+}
+
+@test "wire-quotes: 100 000 quotation marks end in time, and the next document is right" {
+	python3 -c '
+import sys
+sys.stdout.write("d\t1\t" + " ".join(["\""] * 100000) + "\n")
+sys.stdout.write("d\t2\t" + "\"a, he said. " * 50000 + "\n")
+sys.stdout.write("d\t3\t" + "\"a\" " * 50000 + "\n")
+sys.stdout.write("d\t4\t" + "\u2018a " * 50000 + "\n")
+sys.stdout.write("e\t1\t\"It works,\" said Dora Vale.\n")' > marks.rec
+	run timeout 20 wire-quotes -l marks.rec
+	assert_success
+	assert_line -n -1 "e${TAB}1${TAB}It works,${TAB}speaker=Dora Vale${TAB}cue=said${TAB}kind=full"
+}
+
+# ---- the tag mode
+
+@test "wire-quotes: tag mode passes every record and adds a group per quotation" {
+	paras 'The bridge fell in May.' \
+	    '“We will rebuild the bridge,” Mayor Ana Ortiz said.' > in.rec
+	run wire-quotes in.rec
+	assert_success
+	assert_line -n 0 "d${TAB}1${TAB}The bridge fell in May."
+	assert_line -n 1 "d${TAB}2${TAB}“We will rebuild the bridge,” Mayor Ana Ortiz said.${TAB}quote=1:1-28${TAB}speaker=Ana Ortiz${TAB}role=Mayor${TAB}cue=said${TAB}kind=full"
+}
+
+@test "wire-quotes: offsets count code points, not bytes" {
+	rec d 1 'Café owner Zoë Brandt said: “Prices rise.”' > in.rec
+	run wire-quotes in.rec
+	assert_output --partial "quote=1:29-41${TAB}speaker=Zoë Brandt${TAB}role=Café owner"
+}
+
+@test "wire-quotes: several quotations in one record stay apart, in order" {
+	rec d 1 '"We will appeal," Carla Mendes said. "The vote was unfair."' > in.rec
+	run wire-quotes in.rec
+	assert_output --partial "${TAB}quote=1:1-16${TAB}speaker=Carla Mendes${TAB}cue=said${TAB}kind=full${TAB}quote=2:38-58${TAB}speaker=Carla Mendes${TAB}cue=-${TAB}kind=full"
+}
+
+@test "wire-quotes: a quotation over several sentence records has one number in each" {
+	{
+		rec d 3.1 '"The river rose overnight.'
+		rec d 3.2 'We had to leave at once," said Lena Park.'
+		rec d 3.3 'She is safe.'
+	} > in.rec
+	run wire-quotes in.rec
+	assert_line -n 0 --partial "${TAB}quote=1:1-26${TAB}speaker=Lena Park"
+	assert_line -n 1 --partial "${TAB}quote=1:0-24${TAB}speaker=Lena Park"
+	assert_line -n 2 "d${TAB}3.3${TAB}She is safe."
+	run wire-quotes -l in.rec
+	assert_output "d${TAB}3.1${TAB}The river rose overnight. We had to leave at once,${TAB}speaker=Lena Park${TAB}cue=said${TAB}kind=full"
+}
+
+@test "wire-quotes: sentence records and paragraph records give the same quotations" {
+	{
+		rec d 1.1 'Lena Park said: "The river rose overnight.'
+		rec d 1.2 'We had to leave."'
+		rec d 2.1 '"Nobody warned us," she added.'
+		rec d 2.2 'Officials were not available.'
+	} > sent.rec
+	{
+		rec d 1 'Lena Park said: "The river rose overnight. We had to leave."'
+		rec d 2 '"Nobody warned us," she added. Officials were not available.'
+	} > para.rec
+	[ "$(wire-quotes -l sent.rec | cut -f3-)" = "$(wire-quotes -l para.rec | cut -f3-)" ]
+	[ "$(wire-quotes -l sent.rec | wc -l)" = 2 ]
+}
+
+@test "wire-quotes: running twice adds nothing; other tags are kept in order" {
+	printf 'd\t1\t"Yes," said Ana Ortiz.\tz=1\tspeaker=old\tquote=9:0-1\ta=2\n' > in.rec
+	wire-quotes in.rec > once
+	wire-quotes once > twice
+	cmp once twice
+	grep -q "${TAB}z=1${TAB}a=2${TAB}quote=1:1-5${TAB}speaker=Ana Ortiz${TAB}cue=said${TAB}kind=full\$" once
+}
+
+@test "wire-quotes: numbers start again in each document" {
+	{ rec a 1 '"One," said Ana Ortiz.'; rec b 1 '"Two," said Tom Reeve.'; } > in.rec
+	run wire-quotes in.rec
+	assert_line -n 0 --partial "quote=1:"
+	assert_line -n 1 --partial "quote=1:"
+}
+
+# ---- quotation marks
+
+@test "wire-quotes: straight and curly double quotes" {
+	run who '"We need more buses," said Carla Mendes.' '“We need trams,” said Ivo Marsh.'
+	assert_output "Carla Mendes${TAB}We need more buses,
+Ivo Marsh${TAB}We need trams,"
+}
+
+@test "wire-quotes: British single quotes are told from apostrophes" {
+	run who '‘We’ve waited long enough for the council’s answer,’ said Tom Reeve.' \
+	    "The council's plan and Reeve’s idea were the drivers' choice."
+	assert_output "Tom Reeve${TAB}We’ve waited long enough for the council’s answer,"
+}
+
+@test "wire-quotes: a single-quoted word in a headline is a quotation" {
+	run quotes "Farmers 'angry' over water plan"
+	assert_output "angry${TAB}speaker=-${TAB}cue=-${TAB}kind=partial"
+}
+
+@test "wire-quotes: a plural possessive inside single quotes does not close them" {
+	run who '‘The farmers’ union will not back down,’ said Ivo Marsh.'
+	assert_output "Ivo Marsh${TAB}The farmers’ union will not back down,"
+}
+
+@test "wire-quotes: elisions are no quotations" {
+	run quotes "Fans of rock 'n' roll in the '80s and 'em too."
+	assert_output ''
+}
+
+@test "wire-quotes: two apostrophes and guillemets are marks too" {
+	run who "''We are ready,'' said Ana Ortiz." '«We are not,» said Tom Reeve.'
+	assert_output "Ana Ortiz${TAB}We are ready,
+Tom Reeve${TAB}We are not,"
+}
+
+@test "wire-quotes: a quote inside a quotation stays inside" {
+	run who '"He told me '"'"'never again'"'"' and left," said Ana Ortiz.'
+	assert_output "Ana Ortiz${TAB}He told me 'never again' and left,"
+}
+
+@test "wire-quotes: a quotation of several paragraphs is one" {
+	paras 'Lena Park said: "The river rose overnight.' \
+	    '"We had to leave at once."' > in.rec
+	run wire-quotes in.rec
+	assert_line -n 0 --partial "quote=1:17-42${TAB}speaker=Lena Park"
+	assert_line -n 1 --partial "quote=1:1-25${TAB}speaker=Lena Park"
+	run wire-quotes -l in.rec
+	assert_output "d${TAB}1${TAB}The river rose overnight. We had to leave at once.${TAB}speaker=Lena Park${TAB}cue=said${TAB}kind=full"
+}
+
+@test "wire-quotes: paragraphs run together keep their marks: one quotation" {
+	run who '"We lost the first game. "Then we won three in a row," said coach Dan Roy.'
+	assert_output "Dan Roy${TAB}We lost the first game. \"Then we won three in a row,"
+}
+
+@test "wire-quotes: an unclosed mark is dropped at the paragraph's end" {
+	run quotes '"The plan was bad, he said and left.' \
+	    'Dora Vale said: "It works."'
+	assert_output "It works.${TAB}speaker=Dora Vale${TAB}cue=said${TAB}kind=full"
+	# Nor does an unclosed mark swallow the quotations after it.
+	run who 'He said "the plan. Then: “It works,” said Dora Vale.'
+	assert_output "Dora Vale${TAB}It works,"
+}
+
+@test "wire-quotes: a title in quotes is no quotation" {
+	run quotes 'She spoke on "Morning Talk" and in the book "Salt And Sea," which sold well.'
+	assert_output ''
+}
+
+# ---- speakers and cues
+
+@test "wire-quotes: \"...,\" said X, who ..." {
+	run quotes '"We need more buses," said Carla Mendes, who runs the depot.'
+	assert_output "We need more buses,${TAB}speaker=Carla Mendes${TAB}cue=said${TAB}kind=full"
+}
+
+@test "wire-quotes: X said: \"...\" and X told reporters: \"...\"" {
+	run who 'Carla Mendes said: "We need more buses."' \
+	    'Ivo Marsh told reporters on Monday: "We need trams."'
+	assert_output "Carla Mendes${TAB}We need more buses.
+Ivo Marsh${TAB}We need trams."
+}
+
+@test "wire-quotes: X, who ..., said, and X, the ..., said" {
+	run who 'Ana Ortiz, who was re-elected in May, said: "We will rebuild."' \
+	    '"We will not," Tom Reeve, 52, a farmer from Halden, said.'
+	assert_output "Ana Ortiz${TAB}We will rebuild.
+Tom Reeve${TAB}We will not,"
+}
+
+@test "wire-quotes: according to X" {
+	run quotes '"The depot will close in May," according to a council memo.'
+	assert_output "The depot will close in May,${TAB}speaker=a council memo${TAB}cue=according to${TAB}kind=full"
+}
+
+@test "wire-quotes: X described it as \"...\": a fragment" {
+	run quotes 'Carla Mendes described the decision as "short-sighted".'
+	assert_output "short-sighted${TAB}speaker=Carla Mendes${TAB}cue=described${TAB}kind=partial"
+}
+
+@test "wire-quotes: a fragment takes the verb of its sentence, before or after" {
+	run who 'Ivo Marsh said the plan was "clearer and more credible" than before.' \
+	    'The "green corridor" plan is dead, Tom Reeve said.' \
+	    'Calling the delay "painful", Ana Ortiz told reporters: "We will wait."'
+	assert_output "Ivo Marsh${TAB}clearer and more credible
+Tom Reeve${TAB}green corridor
+Ana Ortiz${TAB}painful
+Ana Ortiz${TAB}We will wait."
+}
+
+@test "wire-quotes: the verb in the next sentence" {
+	run quotes '"Is the depot safe?" Carla Mendes asked.'
+	assert_output "Is the depot safe?${TAB}speaker=Carla Mendes${TAB}cue=asked${TAB}kind=full"
+}
+
+@test "wire-quotes: a speaker named in the sentence before" {
+	run who 'Carla Mendes said the depot was old. "It needs a new roof."'
+	assert_output "Carla Mendes${TAB}It needs a new roof."
+}
+
+@test "wire-quotes: a quotation split by its attribution is two, by one speaker" {
+	run who '"We will appeal," Carla Mendes said. "The vote was unfair."'
+	assert_output "Carla Mendes${TAB}We will appeal,
+Carla Mendes${TAB}The vote was unfair."
+}
+
+@test "wire-quotes: titles and roles are split from the name" {
+	run quotes '"Taxes will fall," said Finance Minister Rosa Lind.' \
+	    '"Rates will rise," campaign spokeswoman Jo Bell said.' \
+	    '"Not yet," Sen. Paul Grant (D-Ore.) said.'
+	assert_output "Taxes will fall,${TAB}speaker=Rosa Lind${TAB}role=Finance Minister${TAB}cue=said${TAB}kind=full
+Rates will rise,${TAB}speaker=Jo Bell${TAB}role=campaign spokeswoman${TAB}cue=said${TAB}kind=full
+Not yet,${TAB}speaker=Paul Grant${TAB}role=Sen.${TAB}cue=said${TAB}kind=full"
+}
+
+@test "wire-quotes: a surname alone stands for the full name given before" {
+	run who 'Union leader Paul Grant spoke first.' '"We will strike," Grant said.'
+	assert_output "Paul Grant${TAB}We will strike,"
+}
+
+@test "wire-quotes: he and she stand for the last speaker they can" {
+	run who 'Finance Minister Rosa Lind said: "Taxes will fall."' \
+	    '"Rates will rise," said Mr Hart, her adviser.' \
+	    '"We agree on most things," she said.' \
+	    '"We do," he added.'
+	assert_output "Rosa Lind${TAB}Taxes will fall.
+Hart${TAB}Rates will rise,
+Rosa Lind${TAB}We agree on most things,
+Hart${TAB}We do,"
+}
+
+@test "wire-quotes: a pronoun with nobody before it is unknown" {
+	run who '"It was late," he said.'
+	assert_output "-${TAB}It was late,"
+}
+
+@test "wire-quotes: they stands for the last group" {
+	run who 'Local farmers said the plan was unfair.' '"We want water," they added.'
+	assert_output "Local farmers${TAB}We want water,"
+}
+
+@test "wire-quotes: anonymous sources keep their phrase" {
+	run who '"The talks are stuck," a senior diplomat said.' \
+	    '"Nothing moved," one official said.' \
+	    '"It is over," the source said.'
+	assert_output "a senior diplomat${TAB}The talks are stuck,
+one official${TAB}Nothing moved,
+the source${TAB}It is over,"
+}
+
+@test "wire-quotes: \"one said\" stands for the group named before" {
+	run who 'Union officials told reporters the talks had failed.' \
+	    '"We will strike," one said.'
+	assert_output "Union officials${TAB}We will strike,"
+}
+
+@test "wire-quotes: a quotation opening the next paragraph goes on with its speaker" {
+	run who '"We will appeal," said Carla Mendes.' '"The vote was unfair."'
+	assert_output "Carla Mendes${TAB}We will appeal,
+Carla Mendes${TAB}The vote was unfair."
+}
+
+@test "wire-quotes: no speaker is guessed" {
+	run quotes 'The depot closed.' '"Nobody told us."' \
+	    'The so-called "green corridor" opened on Monday.'
+	assert_output "Nobody told us.${TAB}speaker=-${TAB}cue=-${TAB}kind=full
+green corridor${TAB}speaker=-${TAB}cue=-${TAB}kind=partial"
+}
+
+@test "wire-quotes: a passive takes its speaker from by" {
+	run who 'The plan has been called "a disaster" by Ivo Marsh.' \
+	    'Carla Mendes was told "no" by the council.'
+	assert_output "Ivo Marsh${TAB}a disaster
+the council${TAB}no"
+}
+
+@test "wire-quotes: metadata records stand alone" {
+	# As one paragraph they would make a quotation; apart, none.
+	{ rec d 0 '"Water for all'; rec d 0 'now," by Ana Ortiz'; rec d 1 'Text.'; } > in.rec
+	run wire-quotes -l in.rec
+	assert_output ''
+	{ rec d 0 'Farmers say "enough"'; rec d 1 'Text.'; } > in.rec
+	run wire-quotes -l in.rec
+	assert_output "d${TAB}0${TAB}enough${TAB}speaker=Farmers${TAB}cue=say${TAB}kind=partial"
+}
+
+# ---- the seeds, whole, against lists written after reading them
+
+@test "wire-quotes: seeds, paragraph by paragraph" {
+	for f in "$SEEDS"/*.txt; do
+		n=$(basename "$f" | cut -c1-3)
+		awk 'NF { printf "s\t%d\t%s\n", ++n, $0 }' "$f" | wire-quotes -l |
+		    cut -f3- | diff - "$FIX/quotes-seed-$n.list"
+	done
+}
+
+@test "wire-quotes: seeds through wire-strip and wire-split give the same quotations" {
+	# A body paragraph of 000 has a quotation over two sentences.
+	for n in 000 003; do
+		wire-strip "$SEEDS/$n"_*.txt | wire-split | wire-quotes -l | cut -f3- |
+		    diff - "$FIX/quotes-seed-$n.list"
+	done
+}

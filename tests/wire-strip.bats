@@ -1,0 +1,264 @@
+#!/usr/bin/env bats
+# wire-strip: the checklist, the seeds' whole outputs, and each rule of
+# the body finder on articles of our own.
+
+load helper
+
+P1="The storm that closed the port of Halden for three days moved north on Tuesday, and the first ferries left the harbour in the afternoon."
+P2="Engineers said the sea wall had held, although waves broke over the northern pier and flooded two warehouses near the old fish market."
+P3="The mayor told reporters that the timetable would be back to normal by Friday, and that the town would ask the state for help with the repairs."
+P4="Shopkeepers along the quay said they had lost a week of trade, but most of them expected the summer season to make up for it."
+P5="A festival that had been planned for the weekend was moved to next month, the organisers said in a statement on their website."
+
+# body FILE: the five paragraphs of our story, a blank line between.
+body() {
+	printf '%s\n\n%s\n\n%s\n\n%s\n\n%s\n' "$P1" "$P2" "$P3" "$P4" "$P5"
+}
+
+# kept FILE: the text of the records wire-strip writes for FILE.
+kept() {
+	wire-strip "$@" | cut -f3
+}
+
+@test "wire-strip: usage" {
+	check_usage wire-strip
+}
+
+@test "wire-strip: standard input, a file and - are the same" {
+	body > a.txt
+	check_inputs wire-strip a.txt
+}
+
+@test "wire-strip: a missing file is named, the others still read" {
+	body > a.txt
+	check_missing wire-strip a.txt
+}
+
+@test "wire-strip: empty input, an empty file" {
+	check_empty wire-strip
+	: > e.txt
+	run wire-strip e.txt
+	assert_success
+	assert_output ''
+}
+
+@test "wire-strip: a closed stdout ends it quietly" {
+	body > a.txt
+	for i in $(seq 300); do cat a.txt; printf '\f\n'; done > many.txt
+	check_closed_stdout wire-strip many.txt
+}
+
+@test "wire-strip: no final newline, CRLF" {
+	body | sed 's/$/\r/' | head -c -2 > a.txt
+	run kept a.txt
+	assert_output "$(printf '%s\n%s\n%s\n%s\n%s' "$P1" "$P2" "$P3" "$P4" "$P5")"
+}
+
+@test "wire-strip: NUL bytes are escaped, invalid UTF-8 passes through" {
+	{ printf '%s\n\n' "$P1"; printf 'Bad \xff\xfe bytes and a \0 nul sit in this long enough sentence of the body text here.\n\n'; printf '%s\n\n%s\n' "$P2" "$P3"; } > a.txt
+	wire-strip a.txt | sed -n 2p | cut -f3 > got
+	printf 'Bad \xff\xfe bytes and a \\0 nul sit in this long enough sentence of the body text here.\n' | cmp - got
+}
+
+@test "wire-strip: a 50 MB line" {
+	{ printf '%s\n\n' "$P1"; head -c 50000000 /dev/zero | tr '\0' 'a' | sed 's/a\{50\}/and the boats of the town were in the harbour. /g'; echo; } > big.txt
+	[ "$(wire-strip big.txt | wc -l)" -ge 1 ]
+}
+
+@test "wire-strip: the seeds' body paragraphs" {
+	cd "$SEEDS"
+	for f in *.txt; do
+		wire-strip "$f" | diff "$FIX/expected/${f%%_*}.body" -
+	done
+}
+
+@test "wire-strip -m: the seeds' metadata" {
+	cd "$SEEDS"
+	for f in *.txt; do
+		wire-strip -m "$f" | awk -F'\t' '$2 == "0"' |
+		    diff "$FIX/expected/${f%%_*}.meta" -
+	done
+}
+
+@test "wire-strip -p: the seeds as plain text" {
+	cd "$SEEDS"
+	for f in *.txt; do
+		cut -f3 "$FIX/expected/${f%%_*}.body" | sed '1!s/^/\n/' > want
+		wire-strip -p "$f" | diff want -
+	done
+}
+
+@test "wire-strip -a: every line of a seed, with its class" {
+	cd "$SEEDS"
+	run wire-strip -a 000_d9b00379abf835a6.txt
+	assert_success
+	[ "${#lines[@]}" = "$(grep -c '[^[:space:]]' 000_d9b00379abf835a6.txt)" ]
+	assert_line -n 0 --regexp "${TAB}0${TAB}US offers .* - RTHK${TAB}class=title${TAB}line=1$"
+	assert_line --regexp "${TAB}0${TAB}2025-12-16 HKT 07:50${TAB}class=date${TAB}line=8$"
+	assert_line --regexp "${TAB}0${TAB}Share this story facebook${TAB}class=chrome${TAB}line=9$"
+	assert_line --regexp "${TAB}1${TAB}The United States has offered .*${TAB}class=body${TAB}line=12$"
+	run wire-strip -a 003_fca5bc0ad15fcca0.txt
+	assert_line --regexp "${TAB}9${TAB}Territorial concessions${TAB}class=heading${TAB}line=17$"
+	assert_line --regexp "${TAB}0${TAB}\\[\\[nid:726748\\]\\]${TAB}class=chrome${TAB}line=59$"
+}
+
+@test "rule: a menu and a breadcrumb above the story are dropped" {
+	{ printf '  • Home\n  • World\n  • Business\n  • Sport\nNews / World / Europe\n\n'; body; } > a.txt
+	run kept a.txt
+	assert_line -n 0 "$P1"
+	[ "${#lines[@]}" = 5 ]
+}
+
+@test "rule: share and follow lines are dropped" {
+	{ printf '%s\n\nShare this article on Facebook\n\n' "$P1"; printf '%s\n\n%s\n\nFollow us on Twitter\n\n%s\n\n%s\n' "$P2" "$P3" "$P4" "$P5"; } > a.txt
+	run kept a.txt
+	refute_output --partial "Share this"
+	refute_output --partial "Follow us"
+	[ "${#lines[@]}" = 5 ]
+}
+
+@test "rule: photo captions are dropped, also when repeated" {
+	cap="Ferries wait at the harbour of Halden on Monday as the storm passes. Photo: Harbour Office"
+	{ printf '%s\n%s\n\n' "$cap" "$cap"; body; printf '\nWaves break over the pier.\nGetty Images\n'; } > a.txt
+	run kept a.txt
+	refute_output --partial "Ferries wait"
+	refute_output --partial "Waves break"
+	[ "${#lines[@]}" = 5 ]
+	run wire-strip -a a.txt
+	assert_line --regexp "class=caption${TAB}line=1$"
+}
+
+@test "rule: the headline, and the headline again at the end, are the title" {
+	{ printf 'Storm closes Halden port for three days\n\n'; body; printf '\nStorm closes Halden port for three days\n'; } > a.txt
+	run kept a.txt
+	refute_output --partial "Storm closes"
+	run wire-strip -m a.txt
+	assert_line -n 0 "a.txt${TAB}0${TAB}Storm closes Halden port for three days${TAB}class=title"
+	run wire-strip -a a.txt
+	assert_line --regexp "Storm closes Halden port for three days${TAB}class=title${TAB}line=13$"
+}
+
+@test "rule: bylines are metadata, not body" {
+	{ printf 'Storm closes Halden port\nAnna Berg, Tom Lund and Kari Moe |\n'; body; } > a.txt
+	run wire-strip -m a.txt
+	assert_line "a.txt${TAB}0${TAB}Anna Berg, Tom Lund and Kari Moe |${TAB}class=byline"
+	refute_line --partial "${TAB}1${TAB}Anna"
+	{ printf 'By Anna Berg\n\n'; body; printf '\nKari Moe\n'; } > b.txt
+	run wire-strip -m b.txt
+	assert_line "b.txt${TAB}0${TAB}By Anna Berg${TAB}class=byline"
+	assert_line "b.txt${TAB}0${TAB}Kari Moe${TAB}class=byline"
+}
+
+@test "rule: agency trailers are credits" {
+	{ body; printf '\n(Reporting by Anna Berg; Editing by Tom Lund)\n\nwith AP\nReuters\n'; } > a.txt
+	run kept a.txt
+	[ "${#lines[@]}" = 5 ]
+	run wire-strip -m a.txt
+	assert_line "a.txt${TAB}0${TAB}(Reporting by Anna Berg; Editing by Tom Lund)${TAB}class=credit"
+	assert_line "a.txt${TAB}0${TAB}with AP${TAB}class=credit"
+	assert_line "a.txt${TAB}0${TAB}Reuters${TAB}class=credit"
+}
+
+@test "rule: a trailing (Reuters) and a leading date token come off the text" {
+	{ printf ' date 2026-03-01 HALDEN, Norway (Reuters) - %s\n\n' "$P1"; printf '%s\n\n%s\n\n%s (Reuters)\n' "$P2" "$P3" "$P4"; } > a.txt
+	run wire-strip -m a.txt
+	assert_line "a.txt${TAB}0${TAB}2026-03-01${TAB}class=date"
+	assert_line "a.txt${TAB}0${TAB}Reuters${TAB}class=credit"
+	assert_line "a.txt${TAB}1${TAB}HALDEN, Norway (Reuters) - $P1"
+	assert_line "a.txt${TAB}4${TAB}$P4"
+}
+
+@test "rule: a subheading between paragraphs is kept as a heading" {
+	{ printf '%s\n\n%s\n\nRepairs and money\n\n%s\n\n%s\n' "$P1" "$P2" "$P3" "$P4"; } > a.txt
+	run wire-strip a.txt
+	assert_line -n 2 "a.txt${TAB}3${TAB}Repairs and money${TAB}class=heading"
+	assert_line -n 3 "a.txt${TAB}4${TAB}$P3"
+}
+
+@test "rule: copyright, cookie and newsletter lines are dropped, and end the body" {
+	{ body; printf '\n© 2026 Halden Herald. All rights reserved.\n\nThe ferry company has sold its old boats to a museum in the south, where they will be shown to visitors from May.\n\nWe use cookies to improve your experience.\n\nSign up for our newsletter\n'; } > a.txt
+	run kept a.txt
+	[ "${#lines[@]}" = 5 ]
+	refute_output --partial "museum"
+}
+
+@test "rule: Advertisement and Read more lines inside the body are dropped" {
+	{ printf '%s\n\n%s\n\nAdvertisement\n\n%s\n\nRead more: Harbour fees to rise\n\n%s\n\n%s\n' "$P1" "$P2" "$P3" "$P4" "$P5"; } > a.txt
+	run kept a.txt
+	[ "${#lines[@]}" = 5 ]
+	refute_output --partial "Advertisement"
+	refute_output --partial "Read more"
+}
+
+@test "rule: a list of other stories after the body is dropped" {
+	{ body; printf '\nMost read\n\n  • Harbour fees to rise in spring\n  • New bridge opens in the north\n  • Fishing quota talks stall again\n\nMore from Halden\n\nThe ferry company has sold its old boats to a museum, which will show them from May.\n'; } > a.txt
+	run kept a.txt
+	[ "${#lines[@]}" = 5 ]
+	refute_output --partial "quota"
+}
+
+@test "rule: a comment section after the body is dropped, prose and all" {
+	{ body; printf '\n12 Comments\n\nolefisk says:\nMarch 2, 2026 at 4:47 pm\nThis is what happens when the council never listens to the people who actually live down by the water.\n\nkari_m says:\nMarch 2, 2026 at 5:02 pm\nI remember the storm of 1998 and it was worse than this one, but the town was better prepared for it then.\n'; } > a.txt
+	run kept a.txt
+	[ "${#lines[@]}" = 5 ]
+	refute_output --partial "council"
+}
+
+@test "rule: ids and footers are dropped" {
+	{ body; printf '\n[[nid:123456]]\n\nThe Herald can also be read at these addresses:\n\nwww.halden.example\n'; } > a.txt
+	run kept a.txt
+	[ "${#lines[@]}" = 5 ]
+}
+
+@test "rule: an indented body is found, and written without its indentation" {
+	# The body indented, as a text browser shows a column; a menu and a
+	# list of stories at the margin.
+	{
+		printf 'Home\nNews\nSport\n\n'
+		body | sed 's/^\(.\)/    \1/'
+		printf '\nMost read\n\nConcert in the capital sold out\nLibrary to open late on Sundays\n'
+	} > a.txt
+	run kept a.txt
+	assert_output "$(printf '%s\n%s\n%s\n%s\n%s' "$P1" "$P2" "$P3" "$P4" "$P5")"
+}
+
+@test "rule: hard-wrapped text is joined into paragraphs" {
+	body | fold -s -w 72 | sed 's/ $//' > a.txt
+	[ "$(wc -l < a.txt)" -gt 12 ]
+	run kept a.txt
+	assert_output "$(printf '%s\n%s\n%s\n%s\n%s' "$P1" "$P2" "$P3" "$P4" "$P5")"
+}
+
+@test "rule: one paragraph per line, no blank lines between" {
+	printf '%s\n%s\n%s\n%s\n%s\n' "$P1" "$P2" "$P3" "$P4" "$P5" > a.txt
+	run kept a.txt
+	[ "${#lines[@]}" = 5 ]
+	assert_line -n 4 "$P5"
+}
+
+@test "rule: menus repeated across documents are chrome, repeated body text is not" {
+	for i in 1 2 3; do
+		{ printf 'Halden Herald Home\n\nLocal News Weather Sport\n\n'; body; } > "d$i.txt"
+	done
+	run wire-strip -a d1.txt d2.txt d3.txt
+	assert_line --regexp "^d2.txt${TAB}0${TAB}Local News Weather Sport${TAB}class=chrome"
+	# The same story in three papers is still three bodies.
+	[ "$(wire-strip d1.txt d2.txt d3.txt | wc -l)" = 15 ]
+}
+
+@test "rule: a form feed line separates articles in one stream" {
+	{ body; printf '\f\n'; printf '%s\n\n%s\n' "$P3" "$P4"; } > s.txt
+	run wire-strip s.txt
+	assert_line -n 0 "s.txt:1${TAB}1${TAB}$P1"
+	assert_line -n 5 "s.txt:2${TAB}1${TAB}$P3"
+	[ "${#lines[@]}" = 7 ]
+}
+
+@test "wire-strip: accuracy on the article-extraction benchmark, F1 >= 0.92" {
+	skip_without_shared bench/boilerplate/ids_en.txt
+	run "$BATS_TEST_DIRNAME/../scripts/eval-strip" "$SHARED/bench/boilerplate"
+	assert_success
+	f1=$(sed -n 's/.*all 161: shingle-4 P [0-9.]* R [0-9.]* F1 \([0-9.]*\).*/\1/p' <<< "$output")
+	[ -n "$f1" ]
+	awk -v f="$f1" 'BEGIN { exit !(f >= 0.92) }'
+}

@@ -1,0 +1,263 @@
+/*
+ * wire-dedupe: drop or tag records whose text was seen before, exactly
+ * or nearly; or, with -d, tell which documents share text.
+ *
+ * The memory of what was seen (common/seen.c) keeps no text, only a hash
+ * or a signature per distinct record, so a stream of any length passes
+ * through in bounded memory, and -s carries it to the next run.
+ */
+#include <err.h>
+#include <malloc.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "wire.h"
+
+static const char synopsis[] =
+    "wire-dedupe [-dhkpt] [-n[threshold]] [-s state] [file ...]";
+
+#define MAXHITS		64
+#define DEFAULT_NEAR	0.5
+
+struct dedupe {
+	int			 plain, tag, docs, keymode;
+	double			 near;	/* threshold, 0 for exact mode */
+	struct wire_seen	 seen;
+	struct wire_keys	 keys;
+	struct wire_buf		 norm, tags, val;
+	uint64_t		*sh;
+	size_t			 shcap;
+	struct wire_docsim	 ds;	/* -d */
+};
+
+/*
+ * Look rec up: returns the id of the earlier record it repeats, with
+ * *sim their similarity and *dup set; or, for a new record, adds it and
+ * returns its id with *dup clear.
+ */
+static size_t
+lookup(struct dedupe *dd, const struct wire_rec *r, double *sim, int *dup)
+{
+	uint8_t		sig[WIRE_SIG_K];
+	uint64_t	h;
+	size_t		id, ids[MAXHITS], i, n, best = SIZE_MAX;
+	double		sims[MAXHITS];
+	uint32_t	doc = wire_seen_doc(&dd->seen, r->doc, r->doclen);
+
+	*sim = 1;
+	*dup = 1;
+	/* An exact repeat costs one probe, in either mode. */
+	dd->norm.len = 0;
+	wire_norm(&dd->norm, r->text, r->textlen);
+	h = wire_hash(dd->norm.p, dd->norm.len);
+	if ((id = wire_seen_exact(&dd->seen, h)) != SIZE_MAX)
+		return id;
+	if (dd->near > 0) {
+		wire_keys(&dd->keys, r->text, r->textlen, 0);
+		n = wire_shingles(&dd->keys, 2, &dd->sh, &dd->shcap);
+		wire_sig(dd->sh, n, sig);
+		n = wire_seen_near(&dd->seen, sig, dd->near, ids, sims, MAXHITS);
+		/* The most similar earlier record; the earliest on a tie. */
+		for (i = 0; i < n; i++)
+			if (best == SIZE_MAX || sims[i] > *sim ||
+			    (sims[i] == *sim && ids[i] < best)) {
+				best = ids[i];
+				*sim = sims[i];
+			}
+		if (best != SIZE_MAX)
+			return best;
+	}
+	*dup = 0;
+	if ((id = wire_seen_add(&dd->seen, h, sig, doc, r->pos, r->poslen)) ==
+	    SIZE_MAX)
+		errx(WIRE_EXIT_BAD, "more distinct records than the index holds");
+	return id;
+}
+
+static void
+tagged(struct dedupe *dd, const struct wire_rec *r, size_t id, double sim)
+{
+	const char	*doc = dd->seen.docs[wire_seen_docof(&dd->seen, id)];
+	char		 num[16];
+
+	dd->tags.len = 0;
+	wire_buf_add(&dd->tags, r->tags, r->tagslen);
+	dd->val.len = 0;
+	wire_buf_adds(&dd->val, doc);
+	wire_buf_addc(&dd->val, ':');
+	wire_seen_pos(&dd->seen, id, &dd->val);
+	wire_tag_set(&dd->tags, "dup", dd->val.p, dd->val.len);
+	snprintf(num, sizeof(num), "%.2f", sim);
+	wire_tag_set(&dd->tags, "sim", num, strlen(num));
+	wire_write(stdout, r->doc, r->doclen, r->pos, r->poslen, r->text,
+	    r->textlen, dd->tags.p, dd->tags.len);
+}
+
+/*
+ * Records of fewer words than this are no evidence that two documents
+ * share text ("Reuters", "Advertisement", "He said.").
+ */
+#define EVIDENCE_WORDS	4
+
+static void
+record(struct dedupe *dd, const struct wire_rec *r)
+{
+	size_t	id;
+	double	sim;
+	int	dup;
+
+	id = lookup(dd, r, &sim, &dup);
+	if (dd->docs) {
+		/* lookup() may have stopped at an exact repeat before keys. */
+		wire_keys(&dd->keys, r->text, r->textlen, 0);
+		if (dd->keys.n >= EVIDENCE_WORDS)
+			wire_docsim_add(&dd->ds, wire_seen_doc(&dd->seen,
+			    r->doc, r->doclen), (uint32_t)id);
+		return;
+	}
+	if (dup && dd->tag)
+		tagged(dd, r, id, sim);
+	else if (dup)
+		return;
+	else if (dd->plain) {
+		fwrite_unlocked(r->text, 1, r->textlen, stdout);
+		putc_unlocked('\n', stdout);
+	} else
+		wire_write(stdout, r->doc, r->doclen, r->pos, r->poslen,
+		    r->text, r->textlen, r->tags, r->tagslen);
+}
+
+/*
+ * -k: the map side of a map-reduce dedupe: each record with the key of
+ * its text in front (16 hex digits; "-" for metadata, which is never
+ * dropped).  docs/scaling.md has the reduce side.
+ */
+static void
+key(struct dedupe *dd, const struct wire_rec *r)
+{
+	if (!dd->plain && r->poslen == 1 && r->pos[0] == '0')
+		fputs("-\t", stdout);
+	else {
+		dd->norm.len = 0;
+		wire_norm(&dd->norm, r->text, r->textlen);
+		printf("%016llx\t", (unsigned long long)wire_hash(dd->norm.p,
+		    dd->norm.len));
+	}
+	if (dd->plain) {
+		fwrite_unlocked(r->text, 1, r->textlen, stdout);
+		putc_unlocked('\n', stdout);
+	} else
+		wire_write(stdout, r->doc, r->doclen, r->pos, r->poslen,
+		    r->text, r->textlen, r->tags, r->tagslen);
+	wire_out_check();
+}
+
+static int
+dedupe_file(FILE *fp, const char *name, void *arg)
+{
+	struct dedupe		*dd = arg;
+	struct wire_reader	 rd;
+	struct wire_rec		 r;
+	int			 k, bad = 0;
+
+	wire_reader_init(&rd, fp, name, dd->plain);
+	while ((k = wire_read(&rd, &r)) != 0) {
+		if (k == -1) {
+			bad = 1;
+			if (rd.error)
+				break;
+			continue;
+		}
+		if (dd->keymode) {
+			key(dd, &r);
+			continue;
+		}
+		/* Metadata is not text to deduplicate: it passes. */
+		if (!dd->plain && r.poslen == 1 && r.pos[0] == '0') {
+			if (!dd->docs)
+				wire_write(stdout, r.doc, r.doclen, r.pos,
+				    r.poslen, r.text, r.textlen, r.tags,
+				    r.tagslen);
+			continue;
+		}
+		record(dd, &r);
+		wire_out_check();
+	}
+	wire_reader_free(&rd);
+	return bad;
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct dedupe	 dd = { 0 };
+	const char	*state = NULL;
+	char		*end;
+	int		 c, status;
+
+	wire_out_init();
+	/*
+	 * Big tables straight from mmap, always: glibc would otherwise raise
+	 * its threshold after the first table is freed and then copy and
+	 * fragment the heap as the index grows, which costs a third more
+	 * memory than the index itself.
+	 */
+	mallopt(M_MMAP_THRESHOLD, 1 << 20);
+	while ((c = getopt(argc, argv, "dhkn::ps:t")) != -1) {
+		switch (c) {
+		case 'd':
+			dd.docs = 1;
+			break;
+		case 'h':
+			wire_usage(1, synopsis);
+		case 'k':
+			dd.keymode = 1;
+			break;
+		case 'n':
+			dd.near = DEFAULT_NEAR;
+			if (optarg == NULL)
+				break;
+			dd.near = strtod(optarg, &end);
+			if (*end != '\0' || end == optarg || !(dd.near > 0) ||
+			    dd.near > 1)
+				errx(WIRE_EXIT_USAGE, "threshold %s: not a "
+				    "number above 0 and at most 1", optarg);
+			break;
+		case 'p':
+			dd.plain = 1;
+			break;
+		case 's':
+			state = optarg;
+			break;
+		case 't':
+			dd.tag = 1;
+			break;
+		default:
+			wire_usage(0, synopsis);
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (dd.docs && (dd.tag || state != NULL))
+		errx(WIRE_EXIT_USAGE, "-d cannot be used with -t or -s");
+	if (dd.keymode && (dd.docs || dd.tag || dd.near > 0 || state != NULL))
+		errx(WIRE_EXIT_USAGE, "-k is a mode of its own, for exact keys");
+	wire_seen_init(&dd.seen, dd.near > 0);
+	if (state != NULL && wire_state_load(&dd.seen, state) == -1)
+		return WIRE_EXIT_BAD;
+	status = wire_each_file(argc, argv, dedupe_file, &dd);
+	if (dd.docs)
+		wire_docsim_print(&dd.ds, &dd.seen, stdout);
+	if (state != NULL && wire_state_save(&dd.seen, state) == -1)
+		status = WIRE_EXIT_BAD;
+	wire_docsim_free(&dd.ds);
+	wire_seen_free(&dd.seen);
+	wire_keys_free(&dd.keys);
+	wire_buf_free(&dd.norm);
+	wire_buf_free(&dd.tags);
+	wire_buf_free(&dd.val);
+	free(dd.sh);
+	return wire_out_finish(status);
+}

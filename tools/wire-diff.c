@@ -1,0 +1,321 @@
+/*
+ * wire-diff: what changed between two versions of a story, sentence by
+ * sentence, moves included, with the word-level changes.
+ *
+ * The alignment lives in common/align.c; this file reads the versions
+ * and writes the result.  Exit status as diff(1): 0 same, 1 different,
+ * 2 trouble.
+ */
+#include <err.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "wire.h"
+
+static const char synopsis[] =
+    "wire-diff [-hpsw] [--color=when] [-b doc] file [file ...]";
+
+#define TROUBLE	2
+
+struct doc {
+	char			*name;
+	struct wire_version	 v;
+};
+
+struct diff {
+	int		 plain, summary, words, color;
+	const char	*base;		/* -b */
+	struct doc	*docs;		/* in first-seen order */
+	size_t		 ndocs, cap;
+	struct wire_buf	 line, pos;
+	int		 bad;
+};
+
+static const char *const plain_marks[4] = { "[-", "-]", "{+", "+}" };
+static const char *const color_marks[4] = {
+	"\033[31m[-", "-]\033[m", "\033[32m{+", "+}\033[m"
+};
+
+static struct doc *
+doc_new(struct diff *d, const char *name, size_t len)
+{
+	struct doc	*x;
+
+	if (d->ndocs == d->cap) {
+		d->cap = d->cap ? d->cap * 2 : 16;
+		d->docs = wire_xrealloc(d->docs, d->cap, sizeof(*d->docs));
+	}
+	x = &d->docs[d->ndocs++];
+	memset(x, 0, sizeof(*x));
+	x->name = wire_xmalloc(len + 1);
+	memcpy(x->name, name, len);
+	x->name[len] = '\0';
+	return x;
+}
+
+static struct doc *
+doc_named(struct diff *d, const char *name, size_t len)
+{
+	struct doc	*x;
+
+	/* Documents usually arrive whole: the last one is the likely one. */
+	for (x = d->docs + d->ndocs; x-- > d->docs; )
+		if (strlen(x->name) == len && memcmp(x->name, name, len) == 0)
+			return x;
+	return doc_new(d, name, len);
+}
+
+struct plainsent {
+	struct wire_version	*v;
+	const struct wire_rec	*r;
+	size_t			 n;
+	struct wire_buf		*pos, *text;
+};
+
+static void
+plain_sentence(const char *s, size_t start, size_t end, void *arg)
+{
+	struct plainsent	*ps = arg;
+	char			 num[24];
+
+	ps->pos->len = 0;
+	wire_buf_add(ps->pos, ps->r->pos, ps->r->poslen);
+	wire_buf_addc(ps->pos, '.');
+	wire_buf_add(ps->pos, num, wire_utoa(num, ++ps->n));
+	ps->text->len = 0;
+	wire_sent_text(ps->text, s, start, end);
+	wire_version_add(ps->v, ps->pos->p, ps->pos->len, ps->text->p,
+	    ps->text->len);
+}
+
+/*
+ * Read one file: with -b, its records go to their documents; else all
+ * of it is one version, named after the file.
+ */
+static int
+read_file(FILE *fp, const char *name, void *arg)
+{
+	struct diff		*d = arg;
+	struct wire_reader	 rd;
+	struct wire_rec		 r;
+	struct wire_buf		 text = { 0 };
+	struct plainsent	 ps;
+	struct doc		*x = NULL;
+	int			 k, bad = 0;
+
+	/* Without -b each operand is a version, even under the same name. */
+	if (d->base == NULL)
+		x = doc_new(d, name, strlen(name));
+	wire_reader_init(&rd, fp, name, d->plain);
+	while ((k = wire_read(&rd, &r)) != 0) {
+		if (k == -1) {
+			bad = 1;
+			if (rd.error)
+				break;
+			continue;
+		}
+		if (d->base != NULL)
+			x = doc_named(d, r.doc, r.doclen);
+		if (d->plain) {
+			ps = (struct plainsent){ &x->v, &r, 0, &d->pos, &text };
+			wire_sentences(r.text, r.textlen, plain_sentence, &ps);
+		} else if (!(r.poslen == 1 && r.pos[0] == '0'))
+			wire_version_add(&x->v, r.pos, r.poslen, r.text,
+			    r.textlen);
+	}
+	wire_reader_free(&rd);
+	wire_buf_free(&text);
+	return bad;
+}
+
+/* Positions of sentences [i0, i1) joined by "+", or "-" for none. */
+static void
+positions(struct wire_buf *out, const struct wire_version *v, size_t i0,
+    size_t i1)
+{
+	size_t	i;
+
+	if (i0 == i1) {
+		wire_buf_addc(out, '-');
+		return;
+	}
+	for (i = i0; i < i1; i++) {
+		if (i > i0)
+			wire_buf_addc(out, '+');
+		wire_buf_adds(out, v->s[i].pos);
+	}
+}
+
+/* The text of sentences [i0, i1), joined by a space. */
+static void
+joined(struct wire_buf *out, const struct wire_version *v, size_t i0,
+    size_t i1)
+{
+	size_t	i;
+
+	for (i = i0; i < i1; i++) {
+		if (i > i0)
+			wire_buf_addc(out, ' ');
+		wire_buf_add(out, v->s[i].text, v->s[i].len);
+	}
+}
+
+static void
+print_unit(struct diff *d, struct wire_version *a, struct wire_version *b,
+    const struct wire_unit *u)
+{
+	static struct wire_buf	ta, tb, w;
+	static const char	*col[128];
+	struct wire_buf		*l = &d->line;
+	const struct wire_sent	*one = NULL;
+	int			 show;
+
+	if (col['-'] == NULL) {
+		col['-'] = "\033[31m"; col['+'] = "\033[32m";
+		col['~'] = "\033[33m"; col['>'] = "\033[36m"; col['='] = "";
+	}
+	if (d->color)
+		printf("%s%c\033[m\t", col[u->op], u->op);
+	else {
+		putc_unlocked(u->op, stdout);
+		putc_unlocked('\t', stdout);
+	}
+	l->len = 0;
+	positions(l, a, u->a0, u->a1);
+	wire_buf_addc(l, '\t');
+	positions(l, b, u->b0, u->b1);
+	wire_buf_addc(l, '\t');
+	fwrite_unlocked(l->p, 1, l->len, stdout);
+	/* The common lines: one sentence, written as it is. */
+	if (u->op == '-')
+		one = &a->s[u->a0];
+	else if (u->op == '+' || (u->op == '=' && !d->words))
+		one = &b->s[u->b0];
+	if (one != NULL && (u->op != '=' || u->b1 - u->b0 == 1)) {
+		wire_put_escaped(stdout, one->text, one->len);
+		putc_unlocked('\n', stdout);
+		return;
+	}
+	ta.len = tb.len = w.len = 0;
+	joined(&ta, a, u->a0, u->a1);
+	joined(&tb, b, u->b0, u->b1);
+	wire_buf_addc(&ta, '\0');
+	wire_buf_addc(&tb, '\0');
+	ta.len--;
+	tb.len--;
+	show = u->op == '~' || (u->op == '>' && (ta.len != tb.len ||
+	    memcmp(ta.p, tb.p, ta.len) != 0)) || (u->op == '=' && d->words);
+	if (show) {
+		wire_wdiff(&w, ta.p, ta.len, tb.p, tb.len,
+		    d->color ? color_marks : plain_marks);
+		wire_put_escaped(stdout, w.p ? w.p : "", w.len);
+	} else
+		wire_put_escaped(stdout, tb.p, tb.len);
+	putc_unlocked('\n', stdout);
+}
+
+/* Compare two versions; returns 1 when they differ. */
+static int
+compare(struct diff *d, struct doc *a, struct doc *b)
+{
+	struct wire_unit	*u;
+	size_t			 n, k, kept = 0, c[128] = { 0 };
+
+	n = wire_align(&a->v, &b->v, &u);
+	for (k = 0; k < n; k++) {
+		c[u[k].op]++;
+		if (u[k].op != '+' && u[k].op != '-')
+			kept += u[k].a1 - u[k].a0;
+		if (!d->summary)
+			print_unit(d, &a->v, &b->v, &u[k]);
+	}
+	if (d->summary) {
+		wire_put_escaped(stdout, a->name, strlen(a->name));
+		putchar('\t');
+		wire_put_escaped(stdout, b->name, strlen(b->name));
+		printf("\tkept=%.0f%%\tsame=%zu\tchanged=%zu\tadded=%zu"
+		    "\tdropped=%zu\tmoved=%zu\n", a->v.n ? 100.0 * (double)kept /
+		    (double)a->v.n : 100.0, c['='], c['~'], c['+'], c['-'],
+		    c['>']);
+	}
+	free(u);
+	wire_out_check();
+	return c['='] != n;
+}
+
+int
+main(int argc, char *argv[])
+{
+	static const struct option longopts[] = {
+		{ "color", required_argument, NULL, 'C' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct diff	 d = { 0 };
+	struct doc	*base = NULL;
+	const char	*when = "auto", *nc;
+	size_t		 i;
+	int		 c, differ = 0;
+
+	wire_out_init();
+	wire_exit_trouble = TROUBLE;
+	while ((c = getopt_long(argc, argv, "b:hpsw", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'b':
+			d.base = optarg;
+			d.summary = 1;
+			break;
+		case 'C':
+			when = optarg;
+			break;
+		case 'h':
+			wire_usage(1, synopsis);
+		case 'p':
+			d.plain = 1;
+			break;
+		case 's':
+			d.summary = 1;
+			break;
+		case 'w':
+			d.words = 1;
+			break;
+		default:
+			wire_usage(0, synopsis);
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (strcmp(when, "always") == 0)
+		d.color = 1;
+	else if (strcmp(when, "auto") == 0)
+		d.color = isatty(STDOUT_FILENO) &&
+		    ((nc = getenv("NO_COLOR")) == NULL || *nc == '\0');
+	else if (strcmp(when, "never") != 0)
+		errx(TROUBLE, "--color=%s: use auto, always or never", when);
+	if (d.base == NULL && argc != 2)
+		wire_usage(0, synopsis);
+	if (wire_each_file(argc, argv, read_file, &d) != 0)
+		return wire_out_finish(TROUBLE);
+	if (d.base == NULL)
+		differ = compare(&d, &d.docs[0], &d.docs[d.ndocs > 1 ? 1 : 0]);
+	else {
+		for (i = 0; i < d.ndocs; i++)
+			if (strcmp(d.docs[i].name, d.base) == 0)
+				base = &d.docs[i];
+		if (base == NULL)
+			errx(TROUBLE, "%s: no such document in the input", d.base);
+		for (i = 0; i < d.ndocs; i++)
+			if (&d.docs[i] != base && compare(&d, base, &d.docs[i]))
+				differ = 1;
+	}
+	for (i = 0; i < d.ndocs; i++) {
+		free(d.docs[i].name);
+		wire_version_free(&d.docs[i].v);
+	}
+	free(d.docs);
+	wire_buf_free(&d.line);
+	wire_buf_free(&d.pos);
+	return wire_out_finish(differ);
+}
