@@ -374,7 +374,7 @@ greedy(struct align *al, struct cand *c, size_t n)
 {
 	size_t	k;
 
-	qsort(c, n, sizeof(*c), by_sim);
+	wire_sort(c, n, sizeof(*c), by_sim);
 	for (k = 0; k < n; k++)
 		if (al->la[c[k].i] == -1 && al->lb[c[k].j] == -1)
 			link(al, c[k].i, c[k].i + 1, c[k].j, c[k].j + 1);
@@ -462,7 +462,7 @@ mark_inorder(struct align *al)
 	size_t	*tail, *prev;
 	long	 k;
 
-	qsort(al->l, n, sizeof(*al->l), by_b);
+	wire_sort(al->l, n, sizeof(*al->l), by_b);
 	for (i = 0; i < n; i++) {
 		size_t x;
 

@@ -30,6 +30,14 @@ wire_xrealloc(void *p, size_t nmemb, size_t size)
 }
 
 void
+wire_sort(void *base, size_t nmemb, size_t size,
+    int (*cmp)(const void *, const void *))
+{
+	if (nmemb > 1)
+		qsort(base, nmemb, size, cmp);
+}
+
+void
 wire_buf_grow(struct wire_buf *b, size_t need)
 {
 	size_t	cap;

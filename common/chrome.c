@@ -175,7 +175,7 @@ index_phrases(void)
 
 	for (n = 0; starts[n].p != NULL; n++)
 		;
-	qsort(starts, n, sizeof(starts[0]), by_first);
+	wire_sort(starts, n, sizeof(starts[0]), by_first);
 	for (i = 0; i < 256; i++)
 		first[i] = -1;
 	for (p = starts; p->p != NULL; p++)

@@ -122,7 +122,7 @@ wire_docsim_print(struct wire_docsim *ds, const struct wire_seen *sn,
 		m[i].clu = ds->clu[i];
 		m[i].doc = ds->doc[i];
 	}
-	qsort(m, ds->n, sizeof(*m), by_cluster);
+	wire_sort(m, ds->n, sizeof(*m), by_cluster);
 	for (first = 0; first < ds->n; first = i) {
 		for (i = first, ndoc = 0; i < ds->n && m[i].clu == m[first].clu;
 		    i++)
@@ -149,7 +149,7 @@ wire_docsim_print(struct wire_docsim *ds, const struct wire_seen *sn,
 	for (i = j = 0; i < cap; i++)
 		if (tab[i].key != 0)
 			tab[j++] = tab[i];
-	qsort(tab, j, sizeof(*tab), by_key);
+	wire_sort(tab, j, sizeof(*tab), by_key);
 	for (i = 0; i < j; i++) {
 		a = (size_t)(tab[i].key >> 32);
 		b = (size_t)(tab[i].key & 0xffffffff);

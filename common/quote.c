@@ -15,9 +15,10 @@
  * verb of saying right after it ("...," X said; "...," said X), before it
  * in its sentence (X told reporters: "..."), in the next sentence, the
  * last speaker of its paragraph, and, for a quotation that opens a
- * paragraph, the last speaker of the paragraph before.  A pronoun stands
- * for the most recent speaker it can refer to; a name given in full once
- * is given in full every time.  Nothing here needs more than a look at
+ * paragraph, the last speaker of the paragraph before; a paragraph after
+ * one ending "X wrote:" is X's.  A pronoun stands for the most recent
+ * speaker it can refer to; a name given in full once is given in full
+ * every time.  Nothing here needs more than a look at
  * the neighbouring words, so the work is linear in the text.
  */
 #include <stdlib.h>
@@ -59,6 +60,7 @@
 #define L_LOWT	0x200000 /* a small word inside a title: of, the */
 #define L_BE	0x400000 /* a form of "be": a passive before a participle */
 #define L_TIME	0x800000 /* a day or a month */
+#define L_SPN	0x1000000 /* a noun for what is said: report, headline */
 
 static const struct lexent {
 	const char	*w;
@@ -139,6 +141,7 @@ static const struct lexent {
 	{ "signaled", L_CUE }, { "signalled", L_CUE }, { "blasted", L_CUE }, { "slammed", L_CUE }, { "criticised", L_CUE },
 	{ "criticized", L_CUE }, { "praised", L_CUE }, { "hailed", L_CUE },
 	{ "condemned", L_CUE }, { "dismissed", L_CUE }, { "mocked", L_CUE },
+	{ "referred", L_CUE }, { "referring", L_CUE }, { "refers", L_CUE },
 	/* Determiners and quantifiers. */
 	{ "the", L_DET | L_LOWT }, { "a", L_DET | L_INDEF | L_LOWT },
 	{ "an", L_DET | L_INDEF | L_LOWT }, { "this", L_DET },
@@ -301,6 +304,14 @@ static const struct lexent {
 	{ "house", L_ORG }, { "message", L_ORG }, { "letter", L_ORG },
 	{ "site", L_ORG }, { "website", L_ORG }, { "document", L_ORG },
 	{ "memo", L_ORG }, { "blog", L_ORG },
+	/* Nouns for what is said, whose author follows "by" or "from". */
+	{ "report", L_SPN }, { "statement", L_SPN }, { "letter", L_SPN },
+	{ "headline", L_SPN }, { "article", L_SPN }, { "interview", L_SPN },
+	{ "editorial", L_SPN }, { "column", L_SPN }, { "op-ed", L_SPN },
+	{ "tweet", L_SPN }, { "post", L_SPN }, { "memo", L_SPN },
+	{ "email", L_SPN }, { "speech", L_SPN }, { "book", L_SPN },
+	{ "essay", L_SPN }, { "message", L_SPN }, { "analysis", L_SPN },
+	{ "story", L_SPN }, { "video", L_SPN }, { "study", L_SPN },
 	/* Gendered nouns. */
 	{ "man", L_MASC }, { "woman", L_FEM }, { "mother", L_FEM },
 	{ "son", L_MASC }, { "daughter", L_FEM }, { "wife", L_FEM },
@@ -514,6 +525,7 @@ struct wire_qctx {
 	size_t		 nnames;
 	struct who	 prevpara;	/* the last speaker of the paragraph */
 	int		 prevquote;	/* before, if it quoted anyone */
+	int		 prevcolon;	/* it ended "X wrote:": this one is X's */
 	struct who	 paralast;	/* the last speaker so far in this one */
 	size_t		 open;		/* a quotation running on, or NOSTR */
 	size_t		 capoq, capop;	/* of wire_quotes.q and .part */
@@ -576,6 +588,7 @@ wire_quotes_doc(struct wire_quotes *wq)
 	memset(&c->prevpara, 0, sizeof(c->prevpara));
 	memset(&c->paralast, 0, sizeof(c->paralast));
 	c->prevquote = 0;
+	c->prevcolon = 0;
 	c->open = NOSTR;
 	wq->nq = wq->npart = 0;
 }
@@ -1551,6 +1564,131 @@ subj_commas(const struct wire_qctx *c, size_t lo, size_t k, size_t *t0,
 	return 0;
 }
 
+/* Is token i the head of a time phrase: Tuesday, week, night? */
+static int
+time_word(const struct wire_qctx *c, size_t i)
+{
+	return (c->t[i].lex & L_TIME) || word_is(c, i, "week") ||
+	    word_is(c, i, "month") || word_is(c, i, "year") ||
+	    word_is(c, i, "weekend") || word_is(c, i, "morning") ||
+	    word_is(c, i, "afternoon") || word_is(c, i, "evening") ||
+	    word_is(c, i, "night");
+}
+
+/*
+ * The start of a time phrase that ends before token j ("Mayor Tom Hale
+ * on Tuesday said", "the group last week published"), or j.  A subject
+ * and its verb are often parted by one in news copy.
+ */
+static size_t
+time_back(const struct wire_qctx *c, size_t lo, size_t j)
+{
+	size_t	k = j;
+
+	while (k > lo && j - k < 2 && time_word(c, k - 1))
+		k--;
+	if (k == j)
+		return j;
+	if (k > lo && (word_is(c, k - 1, "on") || word_is(c, k - 1, "last") ||
+	    word_is(c, k - 1, "this") || word_is(c, k - 1, "next") ||
+	    word_is(c, k - 1, "late") || word_is(c, k - 1, "early")))
+		return k - 1;
+	/* A day alone, as American copy has it: "Hale Tuesday said". */
+	return (c->t[k].lex & L_TIME) ? k : j;
+}
+
+/* The first word in -ed in (s, e), a verb after its subject, or e. */
+static size_t
+ed_word(const struct wire_qctx *c, size_t s, size_t e)
+{
+	size_t	i;
+
+	for (i = s + 1; i < e; i++)
+		if (LOWER(&c->t[i]) && !(c->t[i - 1].lex & L_DET) &&
+		    (c->t[i].f & F_ED) && !(c->t[i].lex & L_TITLE))
+			return i;
+	return e;
+}
+
+/*
+ * The subject of a clause that begins at lo and whose verb is joined
+ * by "and" at k to another: "A group of artists published a letter
+ * and called ...".  The subject is a noun phrase at lo with a
+ * lower-case word after it.  Without a tagger, the first verb is
+ * guessed where a name gives way to lower case ("Trump cut taxes") or
+ * at a word in -ed ("The police arrested him").
+ */
+static int
+clause_subj(const struct wire_qctx *c, size_t lo, size_t k, size_t *t0,
+    size_t *t1)
+{
+	const struct tok *t = c->t;
+	size_t	 s = lo, e, i, last;
+
+	if (s < k && (t[s].lex & L_CONJ))
+		s++;
+	if (s >= k || (adverbial(&t[s]) && !(t[s].lex & L_DET)) ||
+	    (e = np_fwd(c, s, k)) == s)
+		return 0;
+	for (last = s, i = s; i < e; i++)
+		if (t[i].f & F_CAP)
+			last = i;
+	/* Where the phrase stopped at a verb already, it is the subject. */
+	if (e < k && LOWER(&t[e]) && (t[e].f & (F_ED | F_LY) ||
+	    (t[e].lex & (L_ADV | L_CUE))))
+		;
+	else if ((i = ed_word(c, s, e)) < e)
+		e = i;
+	/* Else a name ends where lower case begins. */
+	else if (!(t[s].lex & L_DET) && last + 1 < e &&
+	    !(t[last].f & F_POSS))
+		e = last + 1;
+	/* "The leader supports a cut in": no telling; "A group of": one. */
+	else if (e >= k || !word_is(c, e, "of"))
+		return 0;
+	if (e >= k || !LOWER(&t[e]) || (t[e].lex & (L_SUB | L_CONJ | L_REL)))
+		return 0;
+	*t0 = s;
+	*t1 = e;
+	return 1;
+}
+
+/*
+ * Is the verb at v a participle hung on a clause, with no subject of
+ * its own ("X issued a statement saying", "Critics keep asking")?  Not
+ * after an auxiliary ("are saying") or a pronoun, nor after a noun
+ * that follows a preposition ("with one official saying", "after a
+ * government warning") or a comma: that noun is its subject.  j is
+ * where the words before v end, past adverbs and a time phrase.
+ */
+static int
+participle(const struct wire_qctx *c, size_t lo, size_t v, size_t j)
+{
+	const struct tok *t = c->t, *p;
+	size_t	 k;
+
+	if (!(t[v].f & F_ING) || !LOWER(&t[v]) || j == lo)
+		return 0;
+	p = &t[j - 1];
+	if (!LOWER(p) || (p->lex & (L_ADV | L_BE | L_PRON | L_SUB | L_CONJ |
+	    L_REL | L_PREP | L_CUE | L_QUANT)))
+		return 0;
+	for (k = j - 1; k > lo && j - k < 5 && t[k - 1].kind == K_WORD; k--)
+		if (t[k - 1].lex & L_PREP)
+			return 0;
+	/* ", the manager describing it as": its own subject after a comma. */
+	return !(k > lo && j - k < 5 && is_comma(c, k - 1));
+}
+
+/* Is the verb at v joined by "and" to one before, after lo? */
+static int
+joined(const struct wire_qctx *c, size_t lo, size_t v)
+{
+	while (v > lo && ADVERB(&c->t[v - 1]))
+		v--;
+	return v > lo && word_is(c, v - 1, "and");
+}
+
 /*
  * The subject of the verb at v, no further back than lo, into
  * [*t0, *t1).  *app is set when it stands before a phrase in commas
@@ -1564,6 +1702,9 @@ subj_depth(const struct wire_qctx *c, size_t lo, size_t v, size_t *t0,
 	size_t	 j = v, i, k, e, n;
 
 	*app = 0;
+	while (j > lo && ADVERB(&t[j - 1]))
+		j--;
+	j = time_back(c, lo, j);
 	while (j > lo && ADVERB(&t[j - 1]))
 		j--;
 	if (j == lo)
@@ -1581,6 +1722,25 @@ subj_depth(const struct wire_qctx *c, size_t lo, size_t v, size_t *t0,
 			return subj_depth(c, lo, i, t0, t1, app, depth + 1);
 		return 0;
 	}
+	/*
+	 * "She was quoted as saying", "he is heard asking": the subject of
+	 * the passive before.
+	 */
+	if (word_is(c, j - 1, "as") && j - 1 > lo && word_is(c, j - 2,
+	    "quoted") && depth < 2)
+		return subj_depth(c, lo, j - 2, t0, t1, app, depth + 1);
+	if ((t[v].f & F_ING) && j - 1 > lo && LOWER(&t[j - 1]) &&
+	    (t[j - 2].lex & L_BE) && LOWER(&t[j - 2]) && depth < 2) {
+		for (i = j - 1; i > lo && LOWER(&t[i - 1]) && (t[i - 1].lex &
+		    (L_BE | L_ADV)); i--)
+			;
+		return subj_depth(c, lo, i, t0, t1, app, depth + 1);
+	}
+	/* "X published a letter and called ...": X. */
+	if (word_is(c, j - 1, "and"))
+		return clause_subj(c, lo, j - 1, t0, t1);
+	if (participle(c, lo, v, j))
+		return clause_subj(c, lo, v, t0, t1);
 	if (t[j - 1].kind == K_WORD && PRONOUN(&t[j - 1])) {
 		*t0 = j - 1;
 		*t1 = j;
@@ -1803,7 +1963,12 @@ make_who(struct wire_qctx *c, size_t t0, size_t t1, struct who *w)
 	memset(w, 0, sizeof(*w));
 	w->name = w->role = NOSTR;
 	if (t1 - t0 == 1 && PRONOUN(&t[t0])) {
-		recall(c, t[t0].lex, w);
+		/* In a block quotation (see block_who) I and we are its author. */
+		if ((word_is(c, t0, "i") || word_is(c, t0, "we")) &&
+		    c->prevcolon && c->prevpara.kind != W_NONE)
+			*w = c->prevpara;
+		else
+			recall(c, t[t0].lex, w);
 		return;
 	}
 	for (i = t0; i < t1; i++) {
@@ -2057,7 +2222,7 @@ cue_first(struct wire_qctx *c, struct quo *q, size_t i, size_t hi, int loose)
 		return 0;
 	if (!subj(c, i, v, &t0, &t1, &app) || t0 != i || passive(c, v, i))
 		return 0;
-	if (!loose && !app && !adverbs(c, t1, v))
+	if (!loose && !app && !adverbs(c, t1, time_back(c, t1, v)))
 		return 0;
 	return set_who(c, q, t0, t1, v);
 }
@@ -2091,6 +2256,32 @@ after(struct wire_qctx *c, struct quo *q, size_t qt, size_t hi)
 }
 
 /*
+ * A noun for what is said and its author, before the quotation at qt
+ * with no verb of saying: "a report by Politico that he "fabricated"
+ * it", "this headline from the Washington Post: "..."".  The author
+ * must be a name ("from last year" is none).
+ */
+static int
+spoken_by(struct wire_qctx *c, struct quo *q, size_t qt, size_t lo)
+{
+	const struct tok *t = c->t;
+	size_t	 k, a, e;
+
+	for (k = qt; k-- > lo && qt - k < CUEMAX;) {
+		if (!(t[k].lex & L_SPN) || k + 2 >= qt ||
+		    !(word_is(c, k + 1, "by") || word_is(c, k + 1, "from")))
+			continue;
+		for (a = k + 2; a < qt && (t[a].lex & L_DET); a++)
+			;
+		if (a >= qt || t[a].kind != K_WORD || !(t[a].f & F_CAP) ||
+		    (e = np_fwd(c, k + 2, qt)) <= a)
+			continue;
+		return set_who(c, q, k + 2, e, k);
+	}
+	return 0;
+}
+
+/*
  * Before the quotation in its sentence: the nearest verb of saying and
  * its subject (X told reporters: "..."; X called it "...").  A verb with
  * no subject of its own ("Calling it "painful", X said"; "X said,
@@ -2108,7 +2299,7 @@ before(struct wire_qctx *c, struct quo *q, size_t qt, size_t lo, size_t ss,
 		if (t[v - 1].kind == K_WORD && (t[v - 1].lex & L_CUE))
 			break;
 	if (v == lo)
-		return 0;
+		return spoken_by(c, q, qt, lo);
 	v--;
 	if (word_is(c, v, "according")) {
 		if (v + 2 < qt && word_is(c, v + 1, "to") &&
@@ -2181,6 +2372,20 @@ set_last(struct wire_qctx *c, const struct who *w, int quote)
 	c->paralast = *w;
 }
 
+/*
+ * A paragraph after one that ends "X wrote:" is X's words, set off
+ * without marks (a block quotation); a quotation inside it with no
+ * speaker of its own is X's too.
+ */
+static int
+block_who(struct wire_qctx *c, struct quo *q)
+{
+	if (!c->prevcolon || c->prevpara.kind == W_NONE)
+		return 0;
+	q->who = c->prevpara;
+	return 1;
+}
+
 /* Give the quotation at token qt, in the sentence [ss, se), a speaker. */
 static void
 quote_here(struct wire_qctx *c, size_t qt, size_t ss, size_t se,
@@ -2228,7 +2433,13 @@ quote_here(struct wire_qctx *c, size_t qt, size_t ss, size_t se,
 			} else if (subj(c, qt + 1, v, &t0, &t1, &app) &&
 			    is_comma(c, t0 - 1) && !passive(c, v, qt + 1))
 				ok = set_who(c, q, t0, t1, v);
+			/* "X published a letter on the "..." and called": X. */
+			else if (joined(c, qt + 1, v) &&
+			    clause_subj(c, ss, qt, &t0, &t1))
+				ok = set_who(c, q, t0, t1, v);
 		}
+		if (!ok)
+			block_who(c, q);
 		set_last(c, &q->who, 1);
 		return;
 	}
@@ -2249,6 +2460,8 @@ quote_here(struct wire_qctx *c, size_t qt, size_t ss, size_t se,
 	}
 	if (!ok)
 		q->told = 0;
+	if (!ok)
+		ok = block_who(c, q);
 	/* The speaker so far in the paragraph, or of the one before. */
 	if (!ok && c->paralast.kind != W_NONE) {
 		q->who = c->paralast;
@@ -2333,6 +2546,28 @@ cue_here(struct wire_qctx *c, size_t v, size_t ss)
 	set_last(c, &w, 0);
 }
 
+/*
+ * Does the quotation token i follow a verb of saying and "as" ("branded
+ * the deal as "a Historic Mistake"", "referring to it as the "Great
+ * Satan"")?  Words in capitals there are someone's, not a title.
+ */
+static int
+named_as(const struct wire_qctx *c, size_t i)
+{
+	const struct tok *t = c->t;
+	size_t	 j = i, k;
+
+	while (j > 0 && (t[j - 1].lex & L_DET) && t[j - 1].kind == K_WORD)
+		j--;
+	if (j < 2 || !word_is(c, j - 1, "as"))
+		return 0;
+	/* Not "the show described as": the verb must have an object. */
+	for (k = j - 2; k > 0 && j - k < 8 && t[k - 1].kind == K_WORD; k--)
+		if ((t[k - 1].lex & L_CUE) && LOWER(&t[k - 1]))
+			return 1;
+	return 0;
+}
+
 /* Titles and empty quotations of the paragraph are no quotations. */
 static void
 titles(struct wire_qctx *c)
@@ -2353,6 +2588,8 @@ titles(struct wire_qctx *c)
 		    ((c->t[i - 1].lex & (L_PREP | L_DET | L_CONJ)) ||
 		    (c->t[i - 1].f & F_POSS)))
 			k = 3;
+		if (k != 2 && named_as(c, i))
+			continue;
 		if (k >= 2 || (k == 1 && !said_next_to(c, i)))
 			q->title = 1;
 	}
@@ -2363,7 +2600,7 @@ paragraph(struct wire_qctx *c, size_t r0, size_t r1, size_t para)
 {
 	const char	*s = c->text.p;
 	size_t		 a = c->roff[r0], b = c->roff[r1 - 1] + c->rlen[r1 - 1];
-	size_t		 q0, from = 0, qi, om, ss, se, i, k, nextend;
+	size_t		 q0, from = 0, qi, om, ss, se, i, k, nextend, last;
 	struct seg	*g;
 	int		 dbl;
 
@@ -2416,7 +2653,8 @@ paragraph(struct wire_qctx *c, size_t r0, size_t r1, size_t para)
 
 	memset(&c->paralast, 0, sizeof(c->paralast));
 	c->paralast.name = c->paralast.role = NOSTR;
-	for (ss = 0; ss < c->nt; ss = se) {
+	for (ss = last = 0; ss < c->nt; ss = se) {
+		last = ss;
 		for (se = ss; se < c->nt && !(c->t[se].f & F_SEND); se++)
 			;
 		if (se < c->nt)
@@ -2436,11 +2674,17 @@ paragraph(struct wire_qctx *c, size_t r0, size_t r1, size_t para)
 	 * its own goes on with this paragraph's last speaker, if this one
 	 * ended with a quotation or "X said:".
 	 */
-	if (c->nt > 0 && c->t[c->nt - 1].kind == K_PUNCT &&
-	    c->t[c->nt - 1].c == ':')
+	c->prevcolon = c->nt > 0 && c->t[c->nt - 1].kind == K_PUNCT &&
+	    c->t[c->nt - 1].c == ':';
+	if (c->prevcolon)
 		c->prevquote = 1;
+	/* A block quotation follows "X wrote:", not "three reasons:". */
+	for (i = last; c->prevcolon && i < c->nt && !(c->t[i].kind ==
+	    K_WORD && (c->t[i].lex & L_CUE)); i++)
+		;
+	c->prevcolon = c->prevcolon && i < c->nt;
 	if (c->paralast.kind == W_NONE)
-		c->prevquote = 0;
+		c->prevquote = c->prevcolon = 0;
 	c->prevpara = c->paralast;
 }
 
@@ -2507,15 +2751,28 @@ void
 wire_quotes_run(struct wire_quotes *wq)
 {
 	struct wire_qctx *c = wq->ctx;
-	size_t		 r, r1, para = 0;
+	size_t		 r, r1, end, para = 0;
 
 	if (c->strs.len > (1 << 20))
 		compact(c);
 	c->nq = c->nseg = 0;
 	c->open = NOSTR;
 	c->ran = 1;
-	for (r = 0; r < c->nrec; r = r1) {
-		for (r1 = r + 1; r1 < c->nrec && !c->rnew[r1]; r1++)
+	/*
+	 * What a paragraph teaches (names, the last speaker) only serves
+	 * quotations after it, so the paragraphs after the last one with a
+	 * quotation mark are not read at all: a document without quotations
+	 * costs one scan for marks.
+	 */
+	for (end = c->nrec; end > 0; end = r) {
+		for (r = end - 1; r > 0 && !c->rnew[r]; r--)
+			;
+		scan_marks(c, c->roff[r], c->roff[end - 1] + c->rlen[end - 1]);
+		if (c->nm > 0)
+			break;
+	}
+	for (r = 0; r < end; r = r1) {
+		for (r1 = r + 1; r1 < end && !c->rnew[r1]; r1++)
 			;
 		paragraph(c, r, r1, para++);
 	}

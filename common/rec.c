@@ -386,3 +386,25 @@ wire_tag_set(struct wire_buf *b, const char *key, const char *val, size_t vlen)
 	wire_buf_free(b);
 	*b = nb;
 }
+
+int
+wire_each_record(FILE *fp, const char *name, int plain, wire_rec_fn fn,
+    void *arg)
+{
+	struct wire_reader	 rd;
+	struct wire_rec		 r;
+	int			 k, bad = 0;
+
+	wire_reader_init(&rd, fp, name, plain);
+	while ((k = wire_read(&rd, &r)) != 0) {
+		if (k == -1) {
+			bad = 1;
+			if (rd.error)
+				break;
+			continue;
+		}
+		fn(&r, arg);
+	}
+	wire_reader_free(&rd);
+	return bad;
+}

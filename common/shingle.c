@@ -190,7 +190,7 @@ wire_sortu(uint64_t *v, size_t n)
 {
 	size_t	i, j;
 
-	qsort(v, n, sizeof(*v), cmp64);
+	wire_sort(v, n, sizeof(*v), cmp64);
 	for (i = j = 0; i < n; i++)
 		if (j == 0 || v[i] != v[j - 1])
 			v[j++] = v[i];

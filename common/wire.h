@@ -32,6 +32,9 @@ void	wire_buf_free(struct wire_buf *);
 void	 wire_nomem(void) __attribute__((noreturn));
 void	*wire_xmalloc(size_t);
 void	*wire_xrealloc(void *, size_t nmemb, size_t size);
+/* qsort(3) that accepts an empty (even NULL) array, as qsort may not. */
+void	wire_sort(void *, size_t nmemb, size_t size,
+	    int (*cmp)(const void *, const void *));
 
 /* ---- err.c: messages, usage, output checks ----------------------- */
 
@@ -121,6 +124,14 @@ void	wire_reader_free(struct wire_reader *);
  * count of non-blank lines so far; blank lines are skipped.
  */
 int	wire_read(struct wire_reader *, struct wire_rec *);
+/*
+ * The loop every record-reading tool has: read each record of one
+ * stream and call fn on it.  Lines that are not records are reported
+ * and skipped; returns 1 if there was one or reading failed, else 0.
+ */
+typedef void (*wire_rec_fn)(const struct wire_rec *, void *arg);
+int	wire_each_record(FILE *, const char *name, int plain, wire_rec_fn,
+	    void *arg);
 
 /* Write v in decimal into out (24 bytes will do), NUL-terminated. */
 size_t	wire_utoa(char *out, size_t v);

@@ -136,6 +136,37 @@ base${TAB}other${TAB}kept=0%${TAB}same=0${TAB}changed=0${TAB}added=1${TAB}droppe
 	assert_failure 1
 }
 
+@test "wire-diff -P: the pairs a file lists, in one process" {
+	{
+		printf 'base\t1\t%s\nbase\t2\t%s\n' "$S1" "$S2"
+		printf 'copy\t1\t%s\ncopy\t2\t%s\n' "$S1" "$S2"
+		printf 'edit\t1\t%s\n' "${S1/three/four}"
+	} > all.rec
+	printf 'base\tcopy\nedit\tbase\n' > pairs
+	run wire-diff -s -P pairs all.rec
+	assert_failure 1
+	assert_output "base${TAB}copy${TAB}kept=100%${TAB}same=2${TAB}changed=0${TAB}added=0${TAB}dropped=0${TAB}moved=0
+edit${TAB}base${TAB}kept=100%${TAB}same=0${TAB}changed=1${TAB}added=1${TAB}dropped=0${TAB}moved=0"
+	# Without -s, every line of each diff, after the pair's names.
+	run wire-diff -P pairs all.rec
+	assert_line -n 0 "base${TAB}copy${TAB}=${TAB}1${TAB}1${TAB}$S1"
+	assert_line "edit${TAB}base${TAB}~${TAB}1${TAB}1${TAB}${S1/three/[-four-]{+three+\}}"
+	# Only identical pairs: exit 0.
+	printf 'base\tcopy\n' > same
+	run wire-diff -P same all.rec
+	assert_success
+	# A name that is not in the input is trouble, with the line.
+	printf 'base\tnosuch\n' > bad
+	run --separate-stderr wire-diff -P bad all.rec
+	assert_failure 2
+	[[ "$stderr" == *"bad:1: nosuch: no such document"* ]]
+	printf 'no tab here\n' > bad
+	run wire-diff -P bad all.rec
+	assert_failure 2
+	run wire-diff -b base -P pairs all.rec
+	assert_failure 2
+}
+
 @test "wire-diff -p: plain text, split into sentences" {
 	printf '%s %s\n\n%s\n' "$S1" "$S2" "$S3" > a.txt
 	printf '%s\n%s %s\n' "$S1" "$S2" "$S4" > b.txt

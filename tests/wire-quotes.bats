@@ -385,6 +385,61 @@ the council${TAB}no"
 	assert_output "d${TAB}0${TAB}enough${TAB}speaker=Farmers${TAB}cue=say${TAB}kind=partial"
 }
 
+@test "wire-quotes: rule: a time phrase between subject and verb" {
+	run who 'Mayor Ines Calvo on Friday said "the pool reopens soon."' \
+	    'Ruth Adler last week told the board: "Costs are up."'
+	assert_output "Ines Calvo${TAB}the pool reopens soon.
+Ruth Adler${TAB}Costs are up."
+}
+
+@test "wire-quotes: rule: a passive before a participle keeps its subject" {
+	run who 'Omar Haddad was quoted as saying "the cranes are idle."' \
+	    'Lena Fischer is heard asking "who signed this?"'
+	assert_output "Omar Haddad${TAB}the cranes are idle.
+Lena Fischer${TAB}who signed this?"
+}
+
+@test "wire-quotes: rule: a verb after \"and\" takes the clause's subject" {
+	run who 'Lena Fischer closed the cafe and told reporters: "Rent is too high."' \
+	    'A coalition of 40 farmers published a petition against the "water grab" and urged residents to "speak up now."'
+	assert_output "Lena Fischer${TAB}Rent is too high.
+a coalition${TAB}water grab
+a coalition${TAB}speak up now."
+}
+
+@test "wire-quotes: rule: a participle after an object; one after a comma has its own subject" {
+	run who 'The union issued a statement on Monday saying the deal was "a betrayal."' \
+	    'The vote failed, the chairwoman calling it "a farce."'
+	assert_output "the union${TAB}a betrayal.
+the chairwoman${TAB}a farce."
+}
+
+@test "wire-quotes: rule: a report by X, a headline from X" {
+	run who 'It follows a report by the Harbour Gazette that the mayor "misled" voters.' \
+	    'Consider this headline from the Valley Courier: "Council loses its own budget."' \
+	    'It echoed a report from 2019 that the dam was "unsafe."'
+	assert_output "Harbour Gazette${TAB}misled
+Valley Courier${TAB}Council loses its own budget.
+-${TAB}unsafe."
+}
+
+@test "wire-quotes: rule: a paragraph after \"X wrote:\" is X's, and so is its I" {
+	run who 'Ines Calvo wrote on her blog:' \
+	    'The pool is old. What the town needs is "a fresh start." As I told the council, "we cannot wait."' \
+	    'Ruth Adler said the pool was old. The council gave three reasons:' \
+	    'Costs, safety and a "lack of staff".'
+	assert_output "Ines Calvo${TAB}a fresh start.
+Ines Calvo${TAB}we cannot wait.
+-${TAB}lack of staff"
+}
+
+@test "wire-quotes: rule: capitals after a verb of saying and \"as\" are no title" {
+	run who 'Residents keep referring to the tower as the "Glass Monster."' \
+	    'The tower was described as the "Glass Monster."' \
+	    'The band closed with "Blue Harbour Nights."'
+	assert_output "residents${TAB}Glass Monster."
+}
+
 # ---- the seeds, whole, against lists written after reading them
 
 @test "wire-quotes: seeds, paragraph by paragraph" {

@@ -244,6 +244,11 @@ kept() {
 	assert_line --regexp "^d2.txt${TAB}0${TAB}Local News Weather Sport${TAB}class=chrome"
 	# The same story in three papers is still three bodies.
 	[ "$(wire-strip d1.txt d2.txt d3.txt | wc -l)" = 15 ]
+	# -1: each article on its own, as if it were read alone.
+	diff <(wire-strip -1 -a d1.txt d2.txt d3.txt) \
+	    <(for i in 1 2 3; do wire-strip -a "d$i.txt"; done)
+	run wire-strip -1 -a d1.txt d2.txt d3.txt
+	refute_line --regexp "^d2.txt${TAB}0${TAB}Local News Weather Sport${TAB}class=chrome"
 }
 
 @test "rule: a form feed line separates articles in one stream" {

@@ -154,39 +154,33 @@ key(struct dedupe *dd, const struct wire_rec *r)
 	wire_out_check();
 }
 
+static void
+dedupe_record(const struct wire_rec *r, void *arg)
+{
+	struct dedupe	*dd = arg;
+
+	if (dd->keymode) {
+		key(dd, r);
+		return;
+	}
+	/* Metadata is not text to deduplicate: it passes. */
+	if (!dd->plain && r->poslen == 1 && r->pos[0] == '0') {
+		if (!dd->docs)
+			wire_write(stdout, r->doc, r->doclen, r->pos,
+			    r->poslen, r->text, r->textlen, r->tags,
+			    r->tagslen);
+		return;
+	}
+	record(dd, r);
+	wire_out_check();
+}
+
 static int
 dedupe_file(FILE *fp, const char *name, void *arg)
 {
-	struct dedupe		*dd = arg;
-	struct wire_reader	 rd;
-	struct wire_rec		 r;
-	int			 k, bad = 0;
+	struct dedupe	*dd = arg;
 
-	wire_reader_init(&rd, fp, name, dd->plain);
-	while ((k = wire_read(&rd, &r)) != 0) {
-		if (k == -1) {
-			bad = 1;
-			if (rd.error)
-				break;
-			continue;
-		}
-		if (dd->keymode) {
-			key(dd, &r);
-			continue;
-		}
-		/* Metadata is not text to deduplicate: it passes. */
-		if (!dd->plain && r.poslen == 1 && r.pos[0] == '0') {
-			if (!dd->docs)
-				wire_write(stdout, r.doc, r.doclen, r.pos,
-				    r.poslen, r.text, r.textlen, r.tags,
-				    r.tagslen);
-			continue;
-		}
-		record(dd, &r);
-		wire_out_check();
-	}
-	wire_reader_free(&rd);
-	return bad;
+	return wire_each_record(fp, name, dd->plain, dedupe_record, dd);
 }
 
 int

@@ -16,7 +16,7 @@
 #include "wire.h"
 
 static const char synopsis[] =
-    "wire-diff [-hpsw] [--color=when] [-b doc] file [file ...]";
+    "wire-diff [-hpsw] [--color=when] [-b doc | -P pairs] file [file ...]";
 
 #define TROUBLE	2
 
@@ -28,6 +28,8 @@ struct doc {
 struct diff {
 	int		 plain, summary, words, color;
 	const char	*base;		/* -b */
+	const char	*pairs;		/* -P */
+	const struct doc *pa, *pb;	/* the pair being written, with -P */
 	struct doc	*docs;		/* in first-seen order */
 	size_t		 ndocs, cap;
 	struct wire_buf	 line, pos;
@@ -60,11 +62,14 @@ static struct doc *
 doc_named(struct diff *d, const char *name, size_t len)
 {
 	struct doc	*x;
+	size_t		 i;
 
 	/* Documents usually arrive whole: the last one is the likely one. */
-	for (x = d->docs + d->ndocs; x-- > d->docs; )
+	for (i = d->ndocs; i-- > 0; ) {
+		x = &d->docs[i];
 		if (strlen(x->name) == len && memcmp(x->name, name, len) == 0)
 			return x;
+	}
 	return doc_new(d, name, len);
 }
 
@@ -91,43 +96,45 @@ plain_sentence(const char *s, size_t start, size_t end, void *arg)
 	    ps->text->len);
 }
 
+/* One operand being read: its document, unless -b names them by DOC. */
+struct reading {
+	struct diff	*d;
+	struct doc	*x;
+	struct wire_buf	 text;
+};
+
+static void
+read_record(const struct wire_rec *r, void *arg)
+{
+	struct reading		*rd = arg;
+	struct diff		*d = rd->d;
+	struct plainsent	 ps;
+
+	if (d->base != NULL || d->pairs != NULL)
+		rd->x = doc_named(d, r->doc, r->doclen);
+	if (d->plain) {
+		ps = (struct plainsent){ &rd->x->v, r, 0, &d->pos, &rd->text };
+		wire_sentences(r->text, r->textlen, plain_sentence, &ps);
+	} else if (!(r->poslen == 1 && r->pos[0] == '0'))
+		wire_version_add(&rd->x->v, r->pos, r->poslen, r->text,
+		    r->textlen);
+}
+
 /*
- * Read one file: with -b, its records go to their documents; else all
- * of it is one version, named after the file.
+ * Read one file: with -b or -P, its records go to their documents; else
+ * all of it is one version, named after the file.
  */
 static int
 read_file(FILE *fp, const char *name, void *arg)
 {
-	struct diff		*d = arg;
-	struct wire_reader	 rd;
-	struct wire_rec		 r;
-	struct wire_buf		 text = { 0 };
-	struct plainsent	 ps;
-	struct doc		*x = NULL;
-	int			 k, bad = 0;
+	struct reading	rd = { arg, NULL, { 0 } };
+	int		bad;
 
-	/* Without -b each operand is a version, even under the same name. */
-	if (d->base == NULL)
-		x = doc_new(d, name, strlen(name));
-	wire_reader_init(&rd, fp, name, d->plain);
-	while ((k = wire_read(&rd, &r)) != 0) {
-		if (k == -1) {
-			bad = 1;
-			if (rd.error)
-				break;
-			continue;
-		}
-		if (d->base != NULL)
-			x = doc_named(d, r.doc, r.doclen);
-		if (d->plain) {
-			ps = (struct plainsent){ &x->v, &r, 0, &d->pos, &text };
-			wire_sentences(r.text, r.textlen, plain_sentence, &ps);
-		} else if (!(r.poslen == 1 && r.pos[0] == '0'))
-			wire_version_add(&x->v, r.pos, r.poslen, r.text,
-			    r.textlen);
-	}
-	wire_reader_free(&rd);
-	wire_buf_free(&text);
+	/* Else each operand is a version, even under the same name. */
+	if (rd.d->base == NULL && rd.d->pairs == NULL)
+		rd.x = doc_new(rd.d, name, strlen(name));
+	bad = wire_each_record(fp, name, rd.d->plain, read_record, &rd);
+	wire_buf_free(&rd.text);
 	return bad;
 }
 
@@ -177,6 +184,12 @@ print_unit(struct diff *d, struct wire_version *a, struct wire_version *b,
 		col['-'] = "\033[31m"; col['+'] = "\033[32m";
 		col['~'] = "\033[33m"; col['>'] = "\033[36m"; col['='] = "";
 	}
+	if (d->pairs != NULL && !d->summary) {
+		wire_put_escaped(stdout, d->pa->name, strlen(d->pa->name));
+		putc_unlocked('\t', stdout);
+		wire_put_escaped(stdout, d->pb->name, strlen(d->pb->name));
+		putc_unlocked('\t', stdout);
+	}
 	if (d->color)
 		printf("%s%c\033[m\t", col[u->op], u->op);
 	else {
@@ -224,6 +237,8 @@ compare(struct diff *d, struct doc *a, struct doc *b)
 	struct wire_unit	*u;
 	size_t			 n, k, kept = 0, c[128] = { 0 };
 
+	d->pa = a;
+	d->pb = b;
 	n = wire_align(&a->v, &b->v, &u);
 	for (k = 0; k < n; k++) {
 		c[u[k].op]++;
@@ -246,6 +261,62 @@ compare(struct diff *d, struct doc *a, struct doc *b)
 	return c['='] != n;
 }
 
+static struct doc *
+doc_find(struct diff *d, const char *name)
+{
+	size_t	i;
+
+	for (i = 0; i < d->ndocs; i++)
+		if (strcmp(d->docs[i].name, name) == 0)
+			return &d->docs[i];
+	return NULL;
+}
+
+/*
+ * -P: compare the pairs of documents that the file lists, one
+ * "DOC_A<TAB>DOC_B" a line, names escaped as in records.  Returns 1
+ * when a pair differs.
+ */
+static int
+compare_pairs(struct diff *d)
+{
+	struct wire_buf	 na = { 0 }, nb = { 0 };
+	struct doc	*a, *b;
+	FILE		*fp;
+	char		*line = NULL, *tab;
+	size_t		 cap = 0, no = 0;
+	ssize_t		 len;
+	int		 differ = 0;
+
+	if ((fp = fopen(d->pairs, "r")) == NULL)
+		err(TROUBLE, "%s", d->pairs);
+	while ((len = getline(&line, &cap, fp)) != -1) {
+		no++;
+		if (len > 0 && line[len - 1] == '\n')
+			line[--len] = '\0';
+		na.len = nb.len = 0;
+		if ((tab = memchr(line, '\t', len)) == NULL ||
+		    wire_unescape(&na, line, tab - line) == -1 ||
+		    wire_unescape(&nb, tab + 1, line + len - tab - 1) == -1)
+			errx(TROUBLE, "%s:%zu: not DOC_A<TAB>DOC_B", d->pairs, no);
+		wire_buf_addc(&na, '\0');
+		wire_buf_addc(&nb, '\0');
+		if ((a = doc_find(d, na.p)) == NULL ||
+		    (b = doc_find(d, nb.p)) == NULL)
+			errx(TROUBLE, "%s:%zu: %s: no such document in the input",
+			    d->pairs, no, a == NULL ? na.p : nb.p);
+		if (compare(d, a, b))
+			differ = 1;
+	}
+	if (ferror(fp))
+		err(TROUBLE, "%s", d->pairs);
+	fclose(fp);
+	free(line);
+	wire_buf_free(&na);
+	wire_buf_free(&nb);
+	return differ;
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -261,7 +332,7 @@ main(int argc, char *argv[])
 
 	wire_out_init();
 	wire_exit_trouble = TROUBLE;
-	while ((c = getopt_long(argc, argv, "b:hpsw", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "b:hP:psw", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'b':
 			d.base = optarg;
@@ -272,6 +343,9 @@ main(int argc, char *argv[])
 			break;
 		case 'h':
 			wire_usage(1, synopsis);
+		case 'P':
+			d.pairs = optarg;
+			break;
 		case 'p':
 			d.plain = 1;
 			break;
@@ -294,11 +368,15 @@ main(int argc, char *argv[])
 		    ((nc = getenv("NO_COLOR")) == NULL || *nc == '\0');
 	else if (strcmp(when, "never") != 0)
 		errx(TROUBLE, "--color=%s: use auto, always or never", when);
-	if (d.base == NULL && argc != 2)
+	if (d.base != NULL && d.pairs != NULL)
+		wire_usage(0, synopsis);
+	if (d.base == NULL && d.pairs == NULL && argc != 2)
 		wire_usage(0, synopsis);
 	if (wire_each_file(argc, argv, read_file, &d) != 0)
 		return wire_out_finish(TROUBLE);
-	if (d.base == NULL)
+	if (d.pairs != NULL)
+		differ = compare_pairs(&d);
+	else if (d.base == NULL)
 		differ = compare(&d, &d.docs[0], &d.docs[d.ndocs > 1 ? 1 : 0]);
 	else {
 		for (i = 0; i < d.ndocs; i++)

@@ -221,40 +221,37 @@ flush(struct quotes *qs)
 	qs->meta.len = 0;
 }
 
+static void
+quotes_record(const struct wire_rec *r, void *arg)
+{
+	struct quotes	*qs = arg;
+	size_t		 nrec;
+	int		 np;
+
+	if (!qs->indoc || r->doclen != qs->doc.len ||
+	    memcmp(r->doc, qs->doc.p, r->doclen) != 0) {
+		flush(qs);
+		wire_quotes_doc(&qs->wq);
+		qs->doc.len = 0;
+		wire_buf_add(&qs->doc, r->doc, r->doclen);
+		qs->indoc = 1;
+		qs->paralen = SIZE_MAX;
+	}
+	np = new_para(qs, r->pos, r->poslen);
+	if (np && wire_quotes_pending(&qs->wq, &nrec) > PART_BYTES)
+		flush(qs);
+	hold(qs, r, np);
+}
+
 static int
 quotes_file(FILE *fp, const char *name, void *arg)
 {
-	struct quotes		*qs = arg;
-	struct wire_reader	 rd;
-	struct wire_rec		 r;
-	size_t			 nrec;
-	int			 k, bad = 0, np;
+	struct quotes	*qs = arg;
+	int		 bad;
 
-	wire_reader_init(&rd, fp, name, qs->plain);
-	while ((k = wire_read(&rd, &r)) != 0) {
-		if (k == -1) {
-			bad = 1;
-			if (rd.error)
-				break;
-			continue;
-		}
-		if (!qs->indoc || r.doclen != qs->doc.len ||
-		    memcmp(r.doc, qs->doc.p, r.doclen) != 0) {
-			flush(qs);
-			wire_quotes_doc(&qs->wq);
-			qs->doc.len = 0;
-			wire_buf_add(&qs->doc, r.doc, r.doclen);
-			qs->indoc = 1;
-			qs->paralen = SIZE_MAX;
-		}
-		np = new_para(qs, r.pos, r.poslen);
-		if (np && wire_quotes_pending(&qs->wq, &nrec) > PART_BYTES)
-			flush(qs);
-		hold(qs, &r, np);
-	}
+	bad = wire_each_record(fp, name, qs->plain, quotes_record, qs);
 	flush(qs);
 	qs->indoc = 0;
-	wire_reader_free(&rd);
 	return bad;
 }
 

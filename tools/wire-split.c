@@ -44,38 +44,32 @@ sentence(const char *s, size_t start, size_t end, void *arg)
 	    sp->text.p, sp->text.len, r->tags, r->tagslen);
 }
 
+static void
+split_record(const struct wire_rec *r, void *arg)
+{
+	struct split	*sp = arg;
+
+	/* Metadata records are not paragraphs: they pass as they are. */
+	if (r->poslen == 1 && r->pos[0] == '0') {
+		wire_write(stdout, r->doc, r->doclen, r->pos, r->poslen,
+		    r->text, r->textlen, r->tags, r->tagslen);
+		return;
+	}
+	sp->rec = r;
+	sp->n = 0;
+	wire_sentences(r->text, r->textlen, sentence, sp);
+	/* A paragraph with no text still leaves one (empty) record. */
+	if (sp->n == 0 && !sp->plain)
+		sentence(r->text, 0, 0, sp);
+	wire_out_check();
+}
+
 static int
 split_file(FILE *fp, const char *name, void *arg)
 {
-	struct split		*sp = arg;
-	struct wire_reader	 rd;
-	struct wire_rec		 r;
-	int			 k, bad = 0;
+	struct split	*sp = arg;
 
-	wire_reader_init(&rd, fp, name, sp->plain);
-	while ((k = wire_read(&rd, &r)) != 0) {
-		if (k == -1) {
-			bad = 1;
-			if (rd.error)
-				break;
-			continue;
-		}
-		/* Metadata records are not paragraphs: they pass as they are. */
-		if (r.poslen == 1 && r.pos[0] == '0') {
-			wire_write(stdout, r.doc, r.doclen, r.pos, r.poslen,
-			    r.text, r.textlen, r.tags, r.tagslen);
-			continue;
-		}
-		sp->rec = &r;
-		sp->n = 0;
-		wire_sentences(r.text, r.textlen, sentence, sp);
-		/* A paragraph with no text still leaves one (empty) record. */
-		if (sp->n == 0 && !sp->plain)
-			sentence(r.text, 0, 0, sp);
-		wire_out_check();
-	}
-	wire_reader_free(&rd);
-	return bad;
+	return wire_each_record(fp, name, sp->plain, split_record, sp);
 }
 
 int

@@ -15,10 +15,10 @@
 
 #include "wire.h"
 
-static const char synopsis[] = "wire-strip [-ahmp] [file ...]";
+static const char synopsis[] = "wire-strip [-1ahmp] [file ...]";
 
 struct opts {
-	int			 audit, meta, plain;
+	int			 alone, audit, meta, plain;	/* -1 -a -m -p */
 	struct wire_strip	 st;
 	struct wire_xdoc	 xdoc;
 	struct wire_buf		 art, doc, tags, pos;
@@ -223,8 +223,11 @@ main(int argc, char *argv[])
 	int		c, status;
 
 	wire_out_init();
-	while ((c = getopt(argc, argv, "ahmp")) != -1) {
+	while ((c = getopt(argc, argv, "1ahmp")) != -1) {
 		switch (c) {
+		case '1':
+			o.alone = 1;
+			break;
 		case 'a':
 			o.audit = 1;
 			break;
@@ -242,7 +245,7 @@ main(int argc, char *argv[])
 	}
 	argc -= optind;
 	argv += optind;
-	if (argc >= 2)
+	if (argc >= 2 && !o.alone)
 		count_lines(&o, argc, argv);
 	status = wire_each_file(argc, argv, strip_file, &o);
 	wire_strip_free(&o.st);
