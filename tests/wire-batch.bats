@@ -223,6 +223,46 @@ report() {
 	grep -c 'Ingrid Sol' top | grep -qx 2
 }
 
+# sentences DOC TEXT...: sentence records of one document.
+sentences() {
+	local doc=$1 i=0
+	shift
+	for t in "$@"; do i=$((i + 1)); printf '%s\t%d.1\t%s\n' "$doc" "$i" "$t"; done
+}
+
+S=("The harbour board met on Tuesday to discuss the cost of repairing the northern pier."
+   "Engineers told the board that the old sea wall had survived the storm with minor cracks."
+   "The mayor asked the government for forty million crowns in emergency funds last week."
+   "Ferry services to the islands are expected to resume on Wednesday morning after inspections."
+   "Shops along the waterfront reported selling out of candles and batteries during the outage."
+   "The weather service warned that a second storm could reach the coast by the weekend.")
+T=("A local school opened its gymnasium to families whose homes were flooded by seawater."
+   "Volunteers from the sailing club helped to move boats away from the damaged moorings."
+   "The fish market will stay closed until electricians have checked all of its freezers.")
+
+@test "report rule: stories are stars around the fullest text, not chains" {
+	{
+		sentences big "${S[@]}"
+		sentences mid "${S[0]}" "${S[1]}" "${S[2]}" "${T[@]}"
+		# small shares three sentences with mid and none with big.
+		sentences small "${T[@]}" "A bakery on the main square gave away bread to anyone who asked for it."
+	} > all.rec
+	run wire-report -f tsv all.rec
+	assert_line "story${TAB}1${TAB}2${TAB}big${TAB}-"
+	assert_line --regexp "^member${TAB}1${TAB}mid${TAB}"
+	assert_line --regexp "^member${TAB}2${TAB}small${TAB}"
+}
+
+@test "report rule: a sentence or two in common (a template) makes no story" {
+	{
+		sentences results "${S[@]:0:5}"
+		sentences other "${S[0]}" "${T[@]}" "A bakery on the main square gave away bread to anyone who asked for it."
+	} > all.rec
+	wire-dedupe -n -d all.rec | grep -q partial	# the pair is there...
+	run wire-report -f tsv all.rec
+	assert_line "stories${TAB}2"			# ...but joins nothing
+}
+
 @test "wire-report -f tsv: one fact per line, first field its kind" {
 	report "$STORY"/*.txt > /dev/null
 	run wire-report -f tsv all.rec

@@ -22,7 +22,14 @@ static const char synopsis[] =
 
 struct doc {
 	char			*name;
+	size_t			 namelen;
 	struct wire_version	 v;
+};
+
+/* Documents by name: open addressing, document number + 1 (0: empty). */
+struct index {
+	size_t	*slot;
+	size_t	 mask;
 };
 
 struct diff {
@@ -32,6 +39,7 @@ struct diff {
 	const struct doc *pa, *pb;	/* the pair being written, with -P */
 	struct doc	*docs;		/* in first-seen order */
 	size_t		 ndocs, cap;
+	struct index	 ix;		/* the same, by name */
 	struct wire_buf	 line, pos;
 	int		 bad;
 };
@@ -40,6 +48,40 @@ static const char *const plain_marks[4] = { "[-", "-]", "{+", "+}" };
 static const char *const color_marks[4] = {
 	"\033[31m[-", "-]\033[m", "\033[32m{+", "+}\033[m"
 };
+
+static size_t
+slot_of(const struct diff *d, const char *name, size_t len)
+{
+	const struct index *ix = &d->ix;
+	const struct doc *x;
+	size_t		 h = wire_hash(name, len) & ix->mask;
+
+	for (; ix->slot[h] != 0; h = (h + 1) & ix->mask) {
+		x = &d->docs[ix->slot[h] - 1];
+		if (x->namelen == len && memcmp(x->name, name, len) == 0)
+			break;
+	}
+	return h;
+}
+
+/* Index document i; the table doubles when half full. */
+static void
+index_add(struct diff *d, size_t i)
+{
+	struct index	*ix = &d->ix;
+	size_t		 k;
+
+	if (2 * (i + 1) > ix->mask) {
+		free(ix->slot);
+		ix->mask = ix->mask ? ix->mask * 2 + 1 : 63;
+		ix->slot = wire_xrealloc(NULL, ix->mask + 1, sizeof(*ix->slot));
+		memset(ix->slot, 0, (ix->mask + 1) * sizeof(*ix->slot));
+		for (k = 0; k < i; k++)
+			ix->slot[slot_of(d, d->docs[k].name,
+			    d->docs[k].namelen)] = k + 1;
+	}
+	ix->slot[slot_of(d, d->docs[i].name, d->docs[i].namelen)] = i + 1;
+}
 
 static struct doc *
 doc_new(struct diff *d, const char *name, size_t len)
@@ -55,21 +97,33 @@ doc_new(struct diff *d, const char *name, size_t len)
 	x->name = wire_xmalloc(len + 1);
 	memcpy(x->name, name, len);
 	x->name[len] = '\0';
+	x->namelen = len;
+	index_add(d, d->ndocs - 1);
 	return x;
+}
+
+/* The document of that name, or NULL. */
+static struct doc *
+doc_find(struct diff *d, const char *name, size_t len)
+{
+	size_t	h;
+
+	if (d->ndocs == 0)
+		return NULL;
+	h = slot_of(d, name, len);
+	return d->ix.slot[h] != 0 ? &d->docs[d->ix.slot[h] - 1] : NULL;
 }
 
 static struct doc *
 doc_named(struct diff *d, const char *name, size_t len)
 {
-	struct doc	*x;
-	size_t		 i;
+	struct doc	*x = d->ndocs > 0 ? &d->docs[d->ndocs - 1] : NULL;
 
 	/* Documents usually arrive whole: the last one is the likely one. */
-	for (i = d->ndocs; i-- > 0; ) {
-		x = &d->docs[i];
-		if (strlen(x->name) == len && memcmp(x->name, name, len) == 0)
-			return x;
-	}
+	if (x != NULL && x->namelen == len && memcmp(x->name, name, len) == 0)
+		return x;
+	if ((x = doc_find(d, name, len)) != NULL)
+		return x;
 	return doc_new(d, name, len);
 }
 
@@ -261,16 +315,6 @@ compare(struct diff *d, struct doc *a, struct doc *b)
 	return c['='] != n;
 }
 
-static struct doc *
-doc_find(struct diff *d, const char *name)
-{
-	size_t	i;
-
-	for (i = 0; i < d->ndocs; i++)
-		if (strcmp(d->docs[i].name, name) == 0)
-			return &d->docs[i];
-	return NULL;
-}
 
 /*
  * -P: compare the pairs of documents that the file lists, one
@@ -301,8 +345,8 @@ compare_pairs(struct diff *d)
 			errx(TROUBLE, "%s:%zu: not DOC_A<TAB>DOC_B", d->pairs, no);
 		wire_buf_addc(&na, '\0');
 		wire_buf_addc(&nb, '\0');
-		if ((a = doc_find(d, na.p)) == NULL ||
-		    (b = doc_find(d, nb.p)) == NULL)
+		if ((a = doc_find(d, na.p, na.len - 1)) == NULL ||
+		    (b = doc_find(d, nb.p, nb.len - 1)) == NULL)
 			errx(TROUBLE, "%s:%zu: %s: no such document in the input",
 			    d->pairs, no, a == NULL ? na.p : nb.p);
 		if (compare(d, a, b))
@@ -315,6 +359,21 @@ compare_pairs(struct diff *d)
 	wire_buf_free(&na);
 	wire_buf_free(&nb);
 	return differ;
+}
+
+static void
+diff_free(struct diff *d)
+{
+	size_t	i;
+
+	for (i = 0; i < d->ndocs; i++) {
+		free(d->docs[i].name);
+		wire_version_free(&d->docs[i].v);
+	}
+	free(d->docs);
+	free(d->ix.slot);
+	wire_buf_free(&d->line);
+	wire_buf_free(&d->pos);
 }
 
 int
@@ -372,8 +431,10 @@ main(int argc, char *argv[])
 		wire_usage(0, synopsis);
 	if (d.base == NULL && d.pairs == NULL && argc != 2)
 		wire_usage(0, synopsis);
-	if (wire_each_file(argc, argv, read_file, &d) != 0)
+	if (wire_each_file(argc, argv, read_file, &d) != 0) {
+		diff_free(&d);
 		return wire_out_finish(TROUBLE);
+	}
 	if (d.pairs != NULL)
 		differ = compare_pairs(&d);
 	else if (d.base == NULL)
@@ -388,12 +449,6 @@ main(int argc, char *argv[])
 			if (&d.docs[i] != base && compare(&d, base, &d.docs[i]))
 				differ = 1;
 	}
-	for (i = 0; i < d.ndocs; i++) {
-		free(d.docs[i].name);
-		wire_version_free(&d.docs[i].v);
-	}
-	free(d.docs);
-	wire_buf_free(&d.line);
-	wire_buf_free(&d.pos);
+	diff_free(&d);
 	return wire_out_finish(differ);
 }
