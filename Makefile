@@ -20,7 +20,8 @@ TOOLS   = wire-strip wire-split wire-quotes wire-dedupe wire-diff
 SCRIPTS = wire-batch wire-report
 LIBSRC  = common/align.c common/buf.c common/chrome.c common/docsim.c \
 	common/err.c common/file.c common/fold.c common/hash.c \
-	common/myers.c common/norm.c common/quote.c common/rec.c common/seen.c \
+	common/myers.c common/names.c common/norm.c common/quote.c common/rec.c \
+	common/seen.c \
 	common/sent.c common/shingle.c common/state.c common/stop.c \
 	common/strip.c common/tok.c common/utf8.c common/xdoc.c
 MAN1    = docs/wire-strip.1 docs/wire-split.1 docs/wire-quotes.1 \

@@ -155,9 +155,9 @@ wire_docsim_print(struct wire_docsim *ds, const struct wire_seen *sn,
 		b = (size_t)(tab[i].key & 0xffffffff);
 		sa = (double)tab[i].a_in_b / ds->total[a];
 		sb = (double)tab[i].b_in_a / ds->total[b];
-		wire_put_escaped(fp, sn->docs[a], strlen(sn->docs[a]));
+		wire_put_escaped(fp, sn->docs.name[a], sn->docs.len[a]);
 		putc('\t', fp);
-		wire_put_escaped(fp, sn->docs[b], strlen(sn->docs[b]));
+		wire_put_escaped(fp, sn->docs.name[b], sn->docs.len[b]);
 		fprintf(fp, "\t%.2f\t%.2f\t%s\n", sa, sb,
 		    is_copy(tab[i].a_in_b, ds->total[a], tab[i].b_in_a,
 		    ds->total[b]) ? "copy" : "partial");

@@ -2458,10 +2458,10 @@ quote_here(struct wire_qctx *c, size_t qt, size_t ss, size_t se,
 		*nextend = se2;
 		ok = cue_first(c, q, se, se2 + 1, 0);
 	}
-	if (!ok)
+	if (!ok) {
 		q->told = 0;
-	if (!ok)
 		ok = block_who(c, q);
+	}
 	/* The speaker so far in the paragraph, or of the one before. */
 	if (!ok && c->paralast.kind != W_NONE) {
 		q->who = c->paralast;
@@ -2762,9 +2762,10 @@ wire_quotes_run(struct wire_quotes *wq)
 	 * What a paragraph teaches (names, the last speaker) only serves
 	 * quotations after it, so the paragraphs after the last one with a
 	 * quotation mark are not read at all: a document without quotations
-	 * costs one scan for marks.
+	 * costs one scan for marks.  Not when the document goes on: what
+	 * they teach then serves its next part.
 	 */
-	for (end = c->nrec; end > 0; end = r) {
+	for (end = c->nrec; !wq->more && end > 0; end = r) {
 		for (r = end - 1; r > 0 && !c->rnew[r]; r--)
 			;
 		scan_marks(c, c->roff[r], c->roff[end - 1] + c->rlen[end - 1]);

@@ -125,12 +125,7 @@ wire_seen_init(struct wire_seen *sn, int near)
 void
 wire_seen_free(struct wire_seen *sn)
 {
-	size_t	i;
-
-	for (i = 0; i < sn->ndocs; i++)
-		free(sn->docs[i]);
-	free(sn->docs);
-	free(sn->dochash);
+	wire_names_free(&sn->docs);
 	free(sn->hash);
 	free(sn->sig);
 	free(sn->runid);
@@ -146,41 +141,7 @@ wire_seen_free(struct wire_seen *sn)
 uint32_t
 wire_seen_doc(struct wire_seen *sn, const char *name, size_t len)
 {
-	size_t		i, mask, n;
-	uint32_t	d;
-
-	if (sn->ndocs > 0 && strlen(sn->docs[sn->ndocs - 1]) == len &&
-	    memcmp(sn->docs[sn->ndocs - 1], name, len) == 0)
-		return (uint32_t)sn->ndocs - 1;
-	if (sn->ndocs * 2 >= sn->ndochash) {
-		n = sn->ndochash ? sn->ndochash * 2 : 256;
-		free(sn->dochash);
-		sn->dochash = calloc(n, sizeof(*sn->dochash));
-		if (sn->dochash == NULL)
-			wire_nomem();
-		sn->ndochash = n;
-		for (d = 0; d < sn->ndocs; d++) {
-			for (i = wire_hash(sn->docs[d], strlen(sn->docs[d])) &
-			    (n - 1); sn->dochash[i]; i = (i + 1) & (n - 1))
-				;
-			sn->dochash[i] = d + 1;
-		}
-	}
-	mask = sn->ndochash - 1;
-	for (i = wire_hash(name, len) & mask; sn->dochash[i]; i = (i + 1) & mask) {
-		d = sn->dochash[i] - 1;
-		if (strlen(sn->docs[d]) == len && memcmp(sn->docs[d], name, len) == 0)
-			return d;
-	}
-	if (sn->ndocs == sn->capdocs) {
-		sn->capdocs = sn->capdocs ? sn->capdocs * 2 : 64;
-		sn->docs = wire_xrealloc(sn->docs, sn->capdocs, sizeof(*sn->docs));
-	}
-	sn->docs[sn->ndocs] = wire_xmalloc(len + 1);
-	memcpy(sn->docs[sn->ndocs], name, len);
-	sn->docs[sn->ndocs][len] = '\0';
-	sn->dochash[i] = (uint32_t)sn->ndocs + 1;
-	return (uint32_t)sn->ndocs++;
+	return wire_names_add(&sn->docs, name, len);
 }
 
 /*

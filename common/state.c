@@ -70,13 +70,13 @@ wire_state_save(const struct wire_seen *sn, const char *path)
 	put32(&b, WIRE_BANDS);
 	put32(&b, WIRE_ROWS);
 	put32(&b, SHINGLE);
-	put64(&b, sn->ndocs);
+	put64(&b, sn->docs.n);
 	put64(&b, sn->n);
 	put64(&b, 0);		/* filled in below: the bytes of POS text */
-	for (i = 0; i < sn->ndocs; i++) {
-		len = strlen(sn->docs[i]);
+	for (i = 0; i < sn->docs.n; i++) {
+		len = sn->docs.len[i];
 		put32(&b, (uint32_t)len);
-		wire_buf_add(&b, sn->docs[i], len);
+		wire_buf_add(&b, sn->docs.name[i], len);
 	}
 	for (i = 0; i < sn->n; i++) {
 		put64(&b, sn->hash[i]);
@@ -200,7 +200,7 @@ wire_state_load(struct wire_seen *sn, const char *path)
 		p += 4 + len;
 	}
 	recsize = 8 + (sn->near ? WIRE_SIG_K : 0);
-	if (sn->ndocs != ndocs || nrec > (uint64_t)(end - p) / (recsize + 4) ||
+	if (sn->docs.n != ndocs || nrec > (uint64_t)(end - p) / (recsize + 4) ||
 	    (uint64_t)(end - p) != nrec * (recsize + 4) + posbytes)
 		goto bad;
 	text = p + nrec * (recsize + 4);

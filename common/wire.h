@@ -358,6 +358,24 @@ double	wire_jaccard(const uint64_t *a, size_t na, const uint64_t *b,
  */
 void	wire_minhash(const uint64_t *sh, size_t n, uint32_t *sig, size_t k);
 
+/* ---- names.c: a table of names ----------------------------------- */
+
+/* Names (document ids) in the order first added, found by hash. */
+struct wire_names {
+	char		**name;		/* NUL-terminated copies */
+	size_t		 *len;
+	size_t		  n, cap;
+	uint32_t	 *slots;	/* open addressing: index + 1, 0 empty */
+	size_t		  nslots;
+};
+
+/* The index of name, added on first sight. */
+uint32_t wire_names_add(struct wire_names *, const char *name, size_t len);
+/* Is name there?  Then 1, with its index in *index. */
+int	wire_names_find(const struct wire_names *, const char *name,
+	    size_t len, uint32_t *index);
+void	wire_names_free(struct wire_names *);
+
 /* ---- seen.c: the records wire-dedupe has seen -------------------- */
 
 #define WIRE_BANDS	8	/* LSH bands */
@@ -374,10 +392,7 @@ struct wire_seen {
 	size_t		 nruns, capruns;	/* are of document rundoc[i] */
 	uint32_t	*pos;		/* packed POS (seen.c) */
 	struct wire_buf	 posbuf;	/* POS texts that do not pack */
-	char		**docs;		/* document names, first seen first */
-	size_t		 ndocs, capdocs;
-	uint32_t	*dochash;	/* name -> index + 1 */
-	size_t		 ndochash;
+	struct wire_names docs;		/* document names, first seen first */
 	uint64_t	*xslots;	/* 32 hash bits | id + 1 */
 	size_t		 nxslots;
 	uint32_t	*slots;		/* near: 5-bit band key tag | id + 1 */
@@ -626,6 +641,8 @@ struct wire_quotes {
 	struct wire_qpart	*part;	/* in the order of their text */
 	size_t			 npart;
 	struct wire_qctx	*ctx;	/* records, state and scratch */
+	int			 more;	/* set by the caller: the document
+					   goes on after this run */
 };
 
 void	wire_quotes_init(struct wire_quotes *);

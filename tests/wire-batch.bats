@@ -126,6 +126,58 @@ outputs() {
 	[ "$(ls out/gen)" = "$(ls out/gen | head -1)" ]	# one generation left
 }
 
+# killer TOOL: a copy of the programs in kbin/ in which TOOL kills the
+# whole process group it runs in, at a fixed point of the run.
+killer() {
+	mkdir -p kbin
+	cp "$WIRE_BIN"/* kbin/
+	printf '#!/bin/sh\nkill -KILL -- -"$(ps -o pgid= $$ | tr -d " ")"\n' > "kbin/$1"
+	chmod +x "kbin/$1"
+}
+
+@test "wire-batch: killed in the per-article stage or in the report, nothing is lost" {
+	dump d "$SEEDS"/00[01]_*.txt
+	wire-batch -o out d
+	before=$(outputs out; readlink out/current)
+	cp "$SEEDS"/00[234]_*.txt d/
+	for tool in wire-quotes wire-report; do
+		rm -rf kbin
+		killer "$tool"
+		run setsid kbin/wire-batch -o out d
+		[ "$status" -ne 0 ]
+		# The last finished run, whole.
+		[ "$(outputs out; readlink out/current)" = "$before" ]
+	done
+	wire-batch -o out d 2> /dev/null
+	mkdir c; cp "$SEEDS"/00[01]_*.txt c/
+	mv d d.all; mv c d
+	wire-batch -o clean d 2> /dev/null
+	rm -r d; mv d.all d
+	wire-batch -o clean d 2> /dev/null
+	diff <(outputs out) <(outputs clean)
+	[ "$(ls out/gen | wc -l)" -eq 1 ]
+}
+
+@test "wire-batch: file names with spaces, %, a backslash, a long path; a file of several articles" {
+	long=d/$(printf 'x%.0s' $(seq 120))/$(printf 'y%.0s' $(seq 120))
+	mkdir -p "d/sub dir" "$long"
+	cp "$STORY"/wire.txt "d/sub dir/50%.txt"
+	cp "$STORY"/other.txt 'd/back\slash.txt'
+	cp "$STORY"/local.txt "$long/long.txt"
+	{ cat "$SEEDS"/000_*.txt; printf '\n\f\n'; cat "$SEEDS"/003_*.txt; } > d/two.txt
+	run --separate-stderr wire-batch -o 'out\tdir' d
+	assert_success
+	# Every file has its records, and the report found a body in each.
+	[ "$(ls 'out\tdir'/records | wc -l)" -eq 4 ]
+	for r in 'out\tdir'/records/*; do [ -s "$r" ]; done
+	! grep -q "no body text found" 'out\tdir'/report.txt
+	grep -q "^wire story report: 5 articles" 'out\tdir'/report.txt
+	grep -q "d/two.txt:2${TAB}" 'out\tdir'/records/d%2Ftwo.txt.rec
+	# An unchanged rerun finds every record file again.
+	run --separate-stderr wire-batch -o 'out\tdir' d
+	[[ "$stderr" == *"up to date"* ]]
+}
+
 @test "wire-batch: -j 1 and -j 2 give the same bytes" {
 	dump d "$SEEDS"/*.txt "$STORY"/*.txt
 	for i in 1 2 3; do cp "$SEEDS"/003_*.txt "d/copy$i.txt"; done

@@ -79,7 +79,7 @@ lookup(struct dedupe *dd, const struct wire_rec *r, double *sim, int *dup)
 static void
 tagged(struct dedupe *dd, const struct wire_rec *r, size_t id, double sim)
 {
-	const char	*doc = dd->seen.docs[wire_seen_docof(&dd->seen, id)];
+	const char	*doc = dd->seen.docs.name[wire_seen_docof(&dd->seen, id)];
 	char		 num[16];
 
 	dd->tags.len = 0;

@@ -22,14 +22,7 @@ static const char synopsis[] =
 
 struct doc {
 	char			*name;
-	size_t			 namelen;
 	struct wire_version	 v;
-};
-
-/* Documents by name: open addressing, document number + 1 (0: empty). */
-struct index {
-	size_t	*slot;
-	size_t	 mask;
 };
 
 struct diff {
@@ -39,7 +32,7 @@ struct diff {
 	const struct doc *pa, *pb;	/* the pair being written, with -P */
 	struct doc	*docs;		/* in first-seen order */
 	size_t		 ndocs, cap;
-	struct index	 ix;		/* the same, by name */
+	struct wire_names names;	/* with -b or -P: their names, by index */
 	struct wire_buf	 line, pos;
 	int		 bad;
 };
@@ -48,40 +41,6 @@ static const char *const plain_marks[4] = { "[-", "-]", "{+", "+}" };
 static const char *const color_marks[4] = {
 	"\033[31m[-", "-]\033[m", "\033[32m{+", "+}\033[m"
 };
-
-static size_t
-slot_of(const struct diff *d, const char *name, size_t len)
-{
-	const struct index *ix = &d->ix;
-	const struct doc *x;
-	size_t		 h = wire_hash(name, len) & ix->mask;
-
-	for (; ix->slot[h] != 0; h = (h + 1) & ix->mask) {
-		x = &d->docs[ix->slot[h] - 1];
-		if (x->namelen == len && memcmp(x->name, name, len) == 0)
-			break;
-	}
-	return h;
-}
-
-/* Index document i; the table doubles when half full. */
-static void
-index_add(struct diff *d, size_t i)
-{
-	struct index	*ix = &d->ix;
-	size_t		 k;
-
-	if (2 * (i + 1) > ix->mask) {
-		free(ix->slot);
-		ix->mask = ix->mask ? ix->mask * 2 + 1 : 63;
-		ix->slot = wire_xrealloc(NULL, ix->mask + 1, sizeof(*ix->slot));
-		memset(ix->slot, 0, (ix->mask + 1) * sizeof(*ix->slot));
-		for (k = 0; k < i; k++)
-			ix->slot[slot_of(d, d->docs[k].name,
-			    d->docs[k].namelen)] = k + 1;
-	}
-	ix->slot[slot_of(d, d->docs[i].name, d->docs[i].namelen)] = i + 1;
-}
 
 static struct doc *
 doc_new(struct diff *d, const char *name, size_t len)
@@ -97,8 +56,6 @@ doc_new(struct diff *d, const char *name, size_t len)
 	x->name = wire_xmalloc(len + 1);
 	memcpy(x->name, name, len);
 	x->name[len] = '\0';
-	x->namelen = len;
-	index_add(d, d->ndocs - 1);
 	return x;
 }
 
@@ -106,25 +63,19 @@ doc_new(struct diff *d, const char *name, size_t len)
 static struct doc *
 doc_find(struct diff *d, const char *name, size_t len)
 {
-	size_t	h;
+	uint32_t	i;
 
-	if (d->ndocs == 0)
-		return NULL;
-	h = slot_of(d, name, len);
-	return d->ix.slot[h] != 0 ? &d->docs[d->ix.slot[h] - 1] : NULL;
+	return wire_names_find(&d->names, name, len, &i) ? &d->docs[i] : NULL;
 }
 
+/* With -b or -P: the document of that name, new if need be. */
 static struct doc *
 doc_named(struct diff *d, const char *name, size_t len)
 {
-	struct doc	*x = d->ndocs > 0 ? &d->docs[d->ndocs - 1] : NULL;
-
-	/* Documents usually arrive whole: the last one is the likely one. */
-	if (x != NULL && x->namelen == len && memcmp(x->name, name, len) == 0)
-		return x;
-	if ((x = doc_find(d, name, len)) != NULL)
-		return x;
-	return doc_new(d, name, len);
+	/* Index i of the table is document i: both grow together. */
+	if (wire_names_add(&d->names, name, len) == d->ndocs)
+		return doc_new(d, name, len);
+	return doc_find(d, name, len);
 }
 
 struct plainsent {
@@ -371,7 +322,7 @@ diff_free(struct diff *d)
 		wire_version_free(&d->docs[i].v);
 	}
 	free(d->docs);
-	free(d->ix.slot);
+	wire_names_free(&d->names);
 	wire_buf_free(&d->line);
 	wire_buf_free(&d->pos);
 }

@@ -238,8 +238,11 @@ quotes_record(const struct wire_rec *r, void *arg)
 		qs->paralen = SIZE_MAX;
 	}
 	np = new_para(qs, r->pos, r->poslen);
-	if (np && wire_quotes_pending(&qs->wq, &nrec) > PART_BYTES)
+	if (np && wire_quotes_pending(&qs->wq, &nrec) > PART_BYTES) {
+		qs->wq.more = 1;	/* a part: the document goes on */
 		flush(qs);
+		qs->wq.more = 0;
+	}
 	hold(qs, r, np);
 }
 
