@@ -1444,6 +1444,13 @@ np_fwd(const struct wire_qctx *c, size_t i, size_t lim)
 			end = ++j;
 			continue;
 		}
+		/* A name that looks like a preposition: Per Aas, Van Dyke. */
+		if ((k->lex & L_PREP) && (k->f & F_CAP) && j + 1 < lim &&
+		    t[j + 1].kind == K_WORD && (t[j + 1].f & F_CAP) &&
+		    !(t[j + 1].lex & L_PREP)) {
+			end = ++j;
+			continue;
+		}
 		if (k->lex & L_PREP) {
 			/* One of the officials; Secretary of State. */
 			if (word_is(c, j, "of") && j > i && ((t[j - 1].lex &
@@ -1985,6 +1992,10 @@ make_who(struct wire_qctx *c, size_t t0, size_t t1, struct who *w)
 	}
 	for (n0 = t1; n0 > t0; n0--) {
 		k = &t[n0 - 1];
+		/* A first name that is also a preposition: Per Aas. */
+		if (k->kind == K_WORD && (k->f & F_CAP) && (k->lex & L_PREP) &&
+		    n0 < t1 && !(k->lex & ~L_PREP))
+			continue;
 		if (k->kind != K_WORD || !(k->f & F_CAP) || (k->lex & (L_TITLE |
 		    L_HON | L_DET | L_QUANT | L_SRC | L_PRON | L_PREP | L_CONJ |
 		    L_SUB | L_CUE | L_TIME)) || ((k->f & F_POSS) && n0 < t1))

@@ -385,6 +385,16 @@ the council${TAB}no"
 	assert_output "d${TAB}0${TAB}enough${TAB}speaker=Farmers${TAB}cue=say${TAB}kind=partial"
 }
 
+@test "wire-quotes: rule: a first name that is also a preposition (Per, Van)" {
+	run who '"We waited twenty years," said club chairman Per Aas, who founded it.' \
+	    '"Not yet," Per Aas told the board.'
+	assert_output "Per Aas${TAB}We waited twenty years,
+Per Aas${TAB}Not yet,"
+	# A preposition in lower case still ends the name.
+	run who '"Not now," said the chairman of the club.'
+	assert_output "the chairman${TAB}Not now,"
+}
+
 @test "wire-quotes: rule: a time phrase between subject and verb" {
 	run who 'Mayor Ines Calvo on Friday said "the pool reopens soon."' \
 	    'Ruth Adler last week told the board: "Costs are up."'
