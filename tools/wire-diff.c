@@ -72,10 +72,10 @@ doc_find(struct diff *d, const char *name, size_t len)
 static struct doc *
 doc_named(struct diff *d, const char *name, size_t len)
 {
+	uint32_t	i = wire_names_add(&d->names, name, len);
+
 	/* Index i of the table is document i: both grow together. */
-	if (wire_names_add(&d->names, name, len) == d->ndocs)
-		return doc_new(d, name, len);
-	return doc_find(d, name, len);
+	return i == d->ndocs ? doc_new(d, name, len) : &d->docs[i];
 }
 
 struct plainsent {
