@@ -144,11 +144,8 @@ starts_len(const char *h, size_t hl, const char *p, size_t n)
 	    (n == hl || !is_alpha_ascii(h[n]));
 }
 
-static int
-starts_with(const char *h, size_t hl, const char *p)
-{
-	return starts_len(h, hl, p, strlen(p));
-}
+/* As a macro, so that the length of a literal is known when compiled. */
+#define starts_with(h, hl, p)	starts_len(h, hl, p, strlen(p))
 
 /*
  * The phrases sorted by their first byte, longest first, so that a
@@ -184,16 +181,22 @@ index_phrases(void)
 	first[0] = -1;
 }
 
+/* Does h hold p (of length n)?  has() is the macro for literals. */
 static int
-has(const char *h, size_t hl, const char *p)
+has_len(const char *h, size_t hl, const char *p, size_t n)
 {
-	size_t	n = strlen(p), i;
+	const char	*q, *e;
 
-	for (i = 0; i + n <= hl; i++)
-		if (memcmp(h + i, p, n) == 0)
+	if (n == 0 || n > hl)
+		return n == 0;
+	/* memchr() finds the candidates; most lines have few of them. */
+	for (q = h, e = h + hl - n + 1; (q = memchr(q, p[0], (size_t)(e - q)))
+	    != NULL; q++)
+		if (memcmp(q + 1, p + 1, n - 1) == 0)
 			return 1;
 	return 0;
 }
+#define has(h, hl, p)	has_len(h, hl, p, strlen(p))
 
 /* A month name (or its abbreviation) at h; returns its length or 0. */
 static size_t
@@ -371,6 +374,8 @@ glued(const char *s, size_t len, size_t i)
 enum { SEP, L, U, J, N };
 #define SAMPLE	64	/* words looked at closely */
 static unsigned char	kind[256];
+/* Separators that the word loop can pass without a look: not | ? ! */
+static unsigned char	plain[256];
 
 static void
 index_kinds(void)
@@ -381,6 +386,9 @@ index_kinds(void)
 		kind[c] = c >= 0x80 ? N : (c >= 'a' && c <= 'z') ||
 		    (c >= '0' && c <= '9') ? L : (c >= 'A' && c <= 'Z') ? U :
 		    (c == '\'' || c == '-' || c == '.') ? J : SEP;
+	for (c = 0; c < 256; c++)
+		plain[c] = (kind[c] == SEP || kind[c] == J) && c != '|' &&
+		    c != '?' && c != '!';
 }
 
 /* A little-endian load, whatever the machine. */
@@ -471,12 +479,13 @@ ascii_word(const unsigned char *u, size_t i, size_t len)
  * lower-to-upper changes inside words (text run together).
  */
 static void
-words(struct wire_feat *f, const char *s, size_t len)
+words(struct wire_feat *f, struct wire_wordhashes *wh, const char *s,
+    size_t len)
 {
 	const unsigned char	*u = (const unsigned char *)s;
 	size_t			 i = 0, j, n, wl, start;
 	unsigned		 cl;
-	int			 first_word = 1, upper, prev;
+	int			 first_word = 1, upper, prev, stop;
 	char			 low[64];
 	int32_t			 c;
 	unsigned char		 k;
@@ -505,7 +514,11 @@ words(struct wire_feat *f, const char *s, size_t len)
 			break;
 		}
 		/* To the next letter or digit, counting pipes on the way. */
-		while (i < len && (k = kind[u[i]]) != L && k != U) {
+		for (;;) {
+			while (i < len && plain[u[i]])
+				i++;
+			if (i >= len || (k = kind[u[i]]) == L || k == U)
+				break;
 			if (k == N) {
 				c = wire_utf8_dec(s + i, len - i, &n);
 				if (wire_uclass(c) & (WIRE_C_ALPHA | WIRE_C_DIGIT))
@@ -603,16 +616,35 @@ words(struct wire_feat *f, const char *s, size_t len)
 counted:
 		f->words++;
 		f->sample++;
-		if (wl <= 12 && wire_stophash(h))
-			f->stops++;
-		else if (!first_word) {
-			f->content++;
-			if (upper)
-				f->capitals++;
-		}
+		/*
+		 * Counted without branches: in prose, whether a word is a
+		 * function word or capitalised is a coin toss.
+		 */
+		stop = (wl <= 12) & wire_stophash(h);
+		f->stops += stop;
+		f->content += !stop & !first_word;
+		f->capitals += !stop & !first_word & upper;
 		first_word = 0;
-		if (f->nhash < WIRE_FEAT_HASHES)
-			f->hash[f->nhash++] = h;
+		if (wh != NULL && wh->n < WIRE_FEAT_HASHES)
+			wh->h[wh->n++] = h;
+	}
+}
+
+/*
+ * Copy n bytes (n <= HEAD) into the zeroed h, ASCII capitals in lower
+ * case, eight bytes at a time; other bytes stay as they are.
+ */
+static void
+lower_copy(char *h, const char *s, size_t n)
+{
+	uint64_t	x;
+	size_t		i;
+
+	memcpy(h, s, n);
+	for (i = 0; i < n; i += 8) {
+		memcpy(&x, h + i, 8);
+		x |= (in_range(x & ~HIGHS, 'A', 'Z') & ~x) >> 2;
+		memcpy(h + i, &x, 8);
 	}
 }
 
@@ -637,8 +669,8 @@ head_features(struct wire_feat *f, const char *s, size_t len)
 		if (s[i] == '(' || (unsigned char)s[i] == 0xc2)
 			break;		/* "(Photo ...", "© 2019" */
 	}
-	for (hl = 0; i < len && hl < HEAD; i++, hl++)
-		h[hl] = (char)lower((unsigned char)s[i]);
+	hl = len - i < HEAD ? len - i : HEAD;
+	lower_copy(h, s + i, hl);
 	/* "34 Comments", "10 responses to ...": the count does not matter. */
 	for (i = 0; i < hl && is_digit(h[i]); i++)
 		;
@@ -679,14 +711,17 @@ head_features(struct wire_feat *f, const char *s, size_t len)
 }
 
 void
-wire_line_features(struct wire_feat *f, const char *s, size_t len)
+wire_line_features(struct wire_feat *f, struct wire_wordhashes *wh,
+    const char *s, size_t len)
 {
 	size_t			 i, e;
 	int32_t			 c;
 
 	if (first['a'] == 0 && first['b'] == 0)
 		index_phrases();
-	memset(f, 0, offsetof(struct wire_feat, hash));
+	memset(f, 0, sizeof(*f));
+	if (wh != NULL)
+		wh->n = 0;
 	for (i = 0; i < len && (s[i] == ' ' || s[i] == '\t'); i++)
 		f->indent += s[i] == '\t' ? 8 : 1;
 	s += i;
@@ -702,7 +737,7 @@ wire_line_features(struct wire_feat *f, const char *s, size_t len)
 		f->flags |= WIRE_F_BULLET;
 	if (wire_uclass(c) & WIRE_C_LOWER)
 		f->flags |= WIRE_F_LOWSTART;
-	words(f, s, len);
+	words(f, wh, s, len);
 	/* Sentence punctuation at the end, before closing marks. */
 	for (e = len; e > 0; e -= i) {
 		c = wire_utf8_prev(s, e, &i);
@@ -774,12 +809,12 @@ wire_is_credit(const char *s, size_t len, size_t words)
 	    "editing by", "writing by", "additional reporting",
 	    "compiled by", "(additional reporting", "(editing by", NULL };
 	struct wire_word	w;
-	char			h[HEAD];
+	char			h[HEAD] = { 0 };
 	size_t			i, pos = 0, hl;
 	int			ag = 0;
 
-	for (hl = 0; hl < len && hl < HEAD; hl++)
-		h[hl] = (char)lower((unsigned char)s[hl]);
+	hl = len < HEAD ? len : HEAD;
+	lower_copy(h, s, hl);
 	for (i = 0; heads[i] != NULL; i++)
 		if (starts_with(h, hl, heads[i]))
 			return 1;

@@ -6,6 +6,7 @@
  * the strongest single sign of body text; wire-split also uses them as
  * likely sentence starters after an abbreviation.
  */
+#include <err.h>
 #include <string.h>
 
 #include "wire.h"
@@ -47,6 +48,31 @@ uint64_t		 wire_stop_hashes[WIRE_STOPSLOTS];
 
 #define fnv	wire_hash_word
 
+/*
+ * Put hash h (| 1, so that no word is 0; bit 0 picks no slot) into one
+ * of its two slots,
+ * moving the word that holds it to its other slot, and so on: at a
+ * table this empty the chain ends in a step or two.
+ */
+static void
+cuckoo(uint64_t h)
+{
+	uint64_t	t;
+	size_t		k = (h >> 1) & (WIRE_STOPSLOTS - 1), n;
+
+	h |= 1;
+	for (n = 0; n < WIRE_STOPSLOTS; n++) {
+		t = wire_stop_hashes[k];
+		wire_stop_hashes[k] = h;
+		if (t == 0 || t == h)
+			return;
+		h = t;
+		k = (k == ((h >> 1) & (WIRE_STOPSLOTS - 1)) ? h >> 32 : h >> 1) &
+		    (WIRE_STOPSLOTS - 1);
+	}
+	errx(WIRE_EXIT_BAD, "internal error: no table of function words");
+}
+
 static void
 build(void)
 {
@@ -61,8 +87,12 @@ build(void)
 		slot[k] = words[i];
 		slotlen[k] = (unsigned char)len;
 		slothash[k] = fnv(words[i], len);
-		wire_stop_hashes[k] = slothash[k] | 1;
+		cuckoo(slothash[k]);
 	}
+	/* Each word where the inline lookup looks for it: checked once. */
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (!wire_stophash(fnv(words[i], strlen(words[i]))))
+			errx(WIRE_EXIT_BAD, "internal error: \"%s\" lost", words[i]);
 }
 
 void

@@ -54,14 +54,14 @@ const char *const wire_class_names[] = {
 
 /* The paragraph's words as 4-word shingles, for repetition. */
 static size_t
-shingles(const struct wire_feat *f, uint64_t *sh)
+shingles(const struct wire_wordhashes *wh, uint64_t *sh)
 {
-	size_t	i, n = f->nhash < 4 ? 0 : f->nhash - 3;
+	const uint64_t	*h = wh->h;
+	size_t		 i, n = wh->n < 4 ? 0 : wh->n - 3;
 
 	for (i = 0; i < n; i++)
-		sh[i] = (f->hash[i] * 0x9e3779b97f4a7c15ULL ^ f->hash[i + 1]) *
-		    0xbf58476d1ce4e5b9ULL ^ (f->hash[i + 2] * 31 +
-		    f->hash[i + 3]);
+		sh[i] = (h[i] * 0x9e3779b97f4a7c15ULL ^ h[i + 1]) *
+		    0xbf58476d1ce4e5b9ULL ^ (h[i + 2] * 31 + h[i + 3]);
 	return n;
 }
 
@@ -83,36 +83,46 @@ seen_has(struct wire_strip *st, uint64_t h)
 	return 0;
 }
 
+/* Add h; the table has room (seen_room()). */
 static void
 seen_add(struct wire_strip *st, uint64_t h)
 {
-	size_t		 i, mask, cap;
-	uint64_t	*old;
-	uint32_t	*oldgen;
+	size_t		 i, mask = st->seencap - 1;
 
-	if (st->nseen * 2 >= st->seencap) {
-		old = st->seen;
-		oldgen = st->seengen;
-		cap = st->seencap;
-		st->seencap = cap ? cap * 2 : 1024;
-		st->seen = wire_xrealloc(NULL, st->seencap, sizeof(*st->seen));
-		st->seengen = calloc(st->seencap, sizeof(*st->seengen));
-		if (st->seengen == NULL)
-			wire_nomem();
-		st->nseen = 0;
-		for (i = 0; i < cap; i++)
-			if (oldgen[i] == st->gen)
-				seen_add(st, old[i]);
-		free(old);
-		free(oldgen);
-	}
-	mask = st->seencap - 1;
 	for (i = h & mask; st->seengen[i] == st->gen; i = (i + 1) & mask)
 		if (st->seen[i] == h)
 			return;
 	st->seen[i] = h;
 	st->seengen[i] = st->gen;
 	st->nseen++;
+}
+
+/* Make room for n more shingles, the table at most half full. */
+static void
+seen_room(struct wire_strip *st, size_t n)
+{
+	size_t		 i, cap;
+	uint64_t	*old;
+	uint32_t	*oldgen;
+
+	if ((st->nseen + n) * 2 < st->seencap)
+		return;
+	old = st->seen;
+	oldgen = st->seengen;
+	cap = st->seencap;
+	for (st->seencap = cap ? cap * 2 : 1024; (st->nseen + n) * 2 >=
+	    st->seencap; st->seencap *= 2)
+		;
+	st->seen = wire_xrealloc(NULL, st->seencap, sizeof(*st->seen));
+	st->seengen = calloc(st->seencap, sizeof(*st->seengen));
+	if (st->seengen == NULL)
+		wire_nomem();
+	st->nseen = 0;
+	for (i = 0; i < cap; i++)
+		if (oldgen[i] == st->gen)
+			seen_add(st, old[i]);
+	free(old);
+	free(oldgen);
 }
 
 static struct wire_para *
@@ -533,6 +543,7 @@ void
 wire_strip(struct wire_strip *st, const char *s, size_t len)
 {
 	struct wire_para	*p;
+	struct wire_wordhashes	 wh;
 	uint64_t		 sh[WIRE_FEAT_HASHES];
 	size_t			 i, j, k, nsh, dup, a, b, s0, s1, nc = 0, tried;
 	size_t			 count[MAXIND];
@@ -554,7 +565,7 @@ wire_strip(struct wire_strip *st, const char *s, size_t len)
 	for (i = 0; i < st->n; i++) {
 		p = &st->p[i];
 		inline_metadata(st, p);
-		wire_line_features(&p->f, st->text.p + p->off, p->len);
+		wire_line_features(&p->f, &wh, st->text.p + p->off, p->len);
 		/* Measured with its indentation; kept without. */
 		while (p->len > 0 && (st->text.p[p->off] == ' ' ||
 		    st->text.p[p->off] == '\t')) {
@@ -567,10 +578,11 @@ wire_strip(struct wire_strip *st, const char *s, size_t len)
 		p->dateline = p->f.words >= 10 &&
 		    dateline(st->text.p + p->off, p->len);
 		/* Text said before: a caption twice, an article copied. */
-		nsh = shingles(&p->f, sh);
+		nsh = shingles(&wh, sh);
 		for (k = dup = 0; k < nsh; k++)
 			dup += seen_has(st, sh[k]);
 		p->dup = nsh > 0 && dup * 2 >= nsh;
+		seen_room(st, nsh);
 		for (k = 0; k < nsh; k++)
 			seen_add(st, sh[k]);
 		if (st->xdoc != NULL && p->f.words > 0 && p->f.words <= 12 &&

@@ -253,16 +253,16 @@ int	wire_stopword_hashed(const char *low, size_t len, uint64_t h);
 #define WIRE_STOPSLOTS	1024
 extern uint64_t	wire_stop_hashes[WIRE_STOPSLOTS];
 void	wire_stop_init(void);
+/*
+ * Each function word sits in one of two slots picked by its hash (a
+ * cuckoo table), so a lookup is two loads and no loop: about half the
+ * words of prose are function words, and a branch on it is a coin toss.
+ */
 static inline int
 wire_stophash(uint64_t h)
 {
-	size_t	k;
-
-	for (k = h & (WIRE_STOPSLOTS - 1); wire_stop_hashes[k] != 0;
-	    k = (k + 1) & (WIRE_STOPSLOTS - 1))
-		if (wire_stop_hashes[k] == (h | 1))
-			return 1;
-	return 0;
+	return (wire_stop_hashes[(h >> 1) & (WIRE_STOPSLOTS - 1)] == (h | 1)) |
+	    (wire_stop_hashes[(h >> 32) & (WIRE_STOPSLOTS - 1)] == (h | 1));
 }
 
 /* ---- sent.c: sentence boundaries -------------------------------- */
@@ -529,7 +529,7 @@ void	wire_wdiff(struct wire_buf *out, const char *a, size_t alen,
 #define WIRE_F_CSTRUCT	0x0800	/* comment furniture: "X says:" */
 #define WIRE_F_SGLUE	0x1000	/* two texts run together: "DetroitYou" */
 
-#define WIRE_FEAT_HASHES 128	/* word hashes kept for repetition */
+#define WIRE_FEAT_HASHES 64	/* word hashes kept for repetition */
 
 struct wire_feat {
 	size_t		indent;		/* leading columns */
@@ -541,12 +541,20 @@ struct wire_feat {
 	size_t		pipes;		/* | characters */
 	size_t		glue;		/* a lower case letter, then upper */
 	unsigned	flags;		/* WIRE_F_* */
-	size_t		nhash;		/* the first words, hashed in lower */
-	uint64_t	hash[WIRE_FEAT_HASHES];	/* case (last: see offsetof) */
 };
 
-/* Measure one line (no LF in it). */
-void	wire_line_features(struct wire_feat *, const char *s, size_t len);
+/* The first words of a line, hashed in lower case. */
+struct wire_wordhashes {
+	size_t		n;
+	uint64_t	h[WIRE_FEAT_HASHES];
+};
+
+/*
+ * Measure one line (no LF in it); when wh is not NULL, also hash its
+ * first words into it.
+ */
+void	wire_line_features(struct wire_feat *, struct wire_wordhashes *wh,
+	    const char *s, size_t len);
 /* An agency credit: "Reuters", "with AP", "(Reporting by ...)". */
 int	wire_is_credit(const char *s, size_t len, size_t words);
 /*

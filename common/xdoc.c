@@ -80,7 +80,7 @@ wire_xdoc_add(struct wire_xdoc *x, const char *s, size_t len)
 	for (; len > 0; len -= (size_t)(e - s) + (q != NULL), s = e + (q != NULL)) {
 		q = memchr(s, '\n', len);
 		e = q != NULL ? q : s + len;
-		wire_line_features(&f, s, (size_t)(e - s));
+		wire_line_features(&f, NULL, s, (size_t)(e - s));
 		if (f.words == 0 || f.words > 12 || (f.flags & WIRE_F_END))
 			continue;
 		if ((sl = find(x, key(x, s, (size_t)(e - s)), 1)) != NULL &&
