@@ -230,8 +230,8 @@ static uint64_t	mh_mul[MAXK], mh_add[MAXK];
 void
 wire_minhash(const uint64_t *sh, size_t n, uint32_t *sig, size_t k)
 {
-	uint64_t	s, x;
-	uint32_t	v;
+	uint64_t	s;
+	uint32_t	v, m;
 	size_t		i, j;
 
 	if (mh_mul[0] == 0)
@@ -244,14 +244,16 @@ wire_minhash(const uint64_t *sh, size_t n, uint32_t *sig, size_t k)
 		}
 	if (k > MAXK)
 		k = MAXK;
-	for (i = 0; i < k; i++)
-		sig[i] = UINT32_MAX;
-	/* Shingles outside, rows inside: the inner loop vectorises. */
-	for (j = 0; j < n; j++) {
-		x = sh[j];
-		for (i = 0; i < k; i++) {
-			v = (uint32_t)((x * mh_mul[i] + mh_add[i]) >> 32);
-			sig[i] = v < sig[i] ? v : sig[i];
+	/*
+	 * Rows outside, shingles inside: the minimum stays in a register
+	 * and each step waits on nothing but its multiply.
+	 */
+	for (i = 0; i < k; i++) {
+		m = UINT32_MAX;
+		for (j = 0; j < n; j++) {
+			v = (uint32_t)((sh[j] * mh_mul[i] + mh_add[i]) >> 32);
+			m = v < m ? v : m;
 		}
+		sig[i] = m;
 	}
 }
