@@ -287,6 +287,11 @@ void	wire_sent_text(struct wire_buf *out, const char *s, size_t start,
 /* A 64-bit hash (XXH3), stable across runs and machines. */
 uint64_t wire_hash(const void *, size_t);
 /*
+ * wire_hash() of four bytes, faster: v holds them, the first in its low
+ * byte (so a caller builds the key in a register, not in memory).
+ */
+uint64_t wire_hash4(uint32_t v);
+/*
  * A faster 64-bit hash for words: up to 16 bytes are packed little-end
  * first into a and b and mixed by wire_hash_word_mix(), so a caller can
  * pack as it reads; longer words are hashed with XXH3.
