@@ -49,6 +49,18 @@ static const struct rule rules[] = {
 	R("iy", "y", 4), R("yy", "y", 4), R("ii", "y", 5),
 };
 
+/* Does some rule's suffix end in c?  (A switch: no call per word.) */
+static int
+rule_end(char c)
+{
+	switch (c) {
+	case 'd': case 'e': case 'g': case 'i': case 'n': case 'r': case 's':
+	case 'y':
+		return 1;
+	}
+	return 0;
+}
+
 void
 wire_wordkey(struct wire_buf *out, const char *w, size_t len)
 {
@@ -76,7 +88,7 @@ wire_wordkey(struct wire_buf *out, const char *w, size_t len)
 	len = (size_t)(p - (out->p + base));
 	out->len = base + len;
 	/* Every suffix ends in one of these: most words need no rule. */
-	if (len < 4 || strchr("deginrsy", p[-1]) == NULL)
+	if (len < 4 || !rule_end(p[-1]))
 		goto done;
 	for (r = rules; r < rules + sizeof(rules) / sizeof(rules[0]); r++) {
 		if (len >= r->minlen && p[-1] == r->from[r->flen - 1] &&

@@ -13,6 +13,16 @@ wire_hash(const void *p, size_t len)
 }
 
 uint64_t
+wire_hash4(uint32_t v)
+{
+	unsigned char	b[4] = { (unsigned char)v, (unsigned char)(v >> 8),
+			    (unsigned char)(v >> 16), (unsigned char)(v >> 24) };
+
+	/* The length is known: the compiler keeps only XXH3's 4-8 path. */
+	return XXH3_64bits(b, 4);
+}
+
+uint64_t
 wire_hash_word(const char *w, size_t len)
 {
 	uint64_t	a = 0, b = 0;

@@ -118,31 +118,90 @@ static unsigned char	ascii_fold[128];
 #define HIGHS	0x8080808080808080ULL
 
 /*
- * Eight plain ASCII bytes at once, when they hold no white space other
- * than single spaces that need no folding: the usual case in prose.
- * Returns 0 when the bytes need the byte loop.
+ * Plain ASCII from s, eight bytes at a time, while the bytes hold no
+ * white space other than single spaces and need no folding but case:
+ * the usual case in prose.  Returns how many bytes it took (a multiple
+ * of eight); the rest is for the byte loop.  The output end is kept in
+ * locals, not in out->len, so that each step does not wait for the
+ * last one's store.
  */
-static int
-put8(struct norm *n, const char *s)
+static size_t
+put_ascii(struct norm *n, const char *s, size_t len)
 {
 	uint64_t	x, lt, sp, up;
-	char		*p = n->out->p + n->out->len;
+	char		*o = n->out->p + n->out->len, *o0 = o;
+	size_t		 i;
+	/* May the next byte written be a space? */
+	int		 spaceok = n->out->len > n->base && o[-1] != ' ';
 
-	memcpy(&x, s, 8);
-	if (x & HIGHS)
-		return 0;
-	lt = (x - 0x21 * ONES) & ~x & HIGHS;		/* bytes < 0x21 */
-	sp = ((x ^ (0x20 * ONES)) - ONES) & ~(x ^ (0x20 * ONES)) & HIGHS;
-	if (lt != sp || (sp & (sp << 8)) != 0)
-		return 0;	/* a control byte, or two spaces in a row */
-	if ((sp & 0x80) && (n->out->len == n->base || p[-1] == ' '))
-		return 0;	/* a space that must not be written */
-	/* 'A'..'Z' get 0x20 added: high bit of (x + 0x3f) & ~(x + 0x25). */
-	up = (x + (0x80 - 'A') * ONES) & ~(x + (0x80 - 'Z' - 1) * ONES) & HIGHS;
-	x |= up >> 2;
-	memcpy(p, &x, 8);
-	n->out->len += 8;
-	return 1;
+	for (i = 0; len - i >= 8; i += 8) {
+		memcpy(&x, s + i, 8);
+		if (x & HIGHS)
+			break;
+		lt = (x - 0x21 * ONES) & ~x & HIGHS;	/* bytes < 0x21 */
+		sp = ((x ^ (0x20 * ONES)) - ONES) & ~(x ^ (0x20 * ONES)) &
+		    HIGHS;
+		if (lt != sp || (sp & (sp << 8)) != 0)
+			break;	/* a control byte, or two spaces in a row */
+		if ((sp & 0x80) && !spaceok)
+			break;	/* a space that must not be written */
+		/* 'A'..'Z' get 0x20 added. */
+		up = (x + (0x80 - 'A') * ONES) &
+		    ~(x + (0x80 - 'Z' - 1) * ONES) & HIGHS;
+		x |= up >> 2;
+		memcpy(o, &x, 8);
+		o += 8;
+		spaceok = (sp >> 56) == 0;
+	}
+	n->out->len += (size_t)(o - o0);
+	return i;
+}
+
+/*
+ * The same sixteen bytes at a time, with the compiler's vector types
+ * (SSE2 on x86-64, NEON on ARM, plain code elsewhere), as long as 17
+ * bytes are left: the byte after the block is read to see a space
+ * follow a space at its end.  put_ascii() takes the last few blocks.
+ */
+typedef signed char v16 __attribute__((vector_size(16)));
+
+static int
+any16(v16 m)
+{
+	uint64_t	w[2];
+
+	memcpy(w, &m, sizeof(w));
+	return (w[0] | w[1]) != 0;
+}
+
+static size_t
+put_ascii16(struct norm *n, const char *s, size_t len)
+{
+	v16		 x, next, sp;
+	char		*o = n->out->p + n->out->len, *o0 = o;
+	size_t		 i;
+	int		 spaceok = n->out->len > n->base && o[-1] != ' ';
+
+	for (i = 0; len - i >= 17; i += 16) {
+		memcpy(&x, s + i, 16);
+		memcpy(&next, s + i + 1, 16);
+		sp = x == ' ';
+		/*
+		 * Bytes below 0x21 other than space are control bytes, and
+		 * bytes from 0x80 are negative here: both stop the block,
+		 * as do two spaces in a row.
+		 */
+		if (any16(((x < 0x21) & ~sp) | (sp & (next == ' '))))
+			break;
+		if (sp[0] && !spaceok)
+			break;	/* a space that must not be written */
+		x |= (x >= 'A') & (x <= 'Z') & 0x20;
+		memcpy(o, &x, 16);
+		o += 16;
+		spaceok = !sp[15];
+	}
+	n->out->len += (size_t)(o - o0);
+	return i;
 }
 
 void
@@ -159,8 +218,12 @@ wire_norm(struct wire_buf *out, const char *s, size_t len)
 			    (unsigned char)i;
 	wire_buf_grow(out, len + 8);
 	for (i = 0; i < len; ) {
-		if (len - i >= 8 && put8(&n, s + i)) {
-			i += 8;
+		if (len - i >= 17 && (k = put_ascii16(&n, s + i, len - i)) > 0) {
+			i += k;
+			continue;
+		}
+		if (len - i >= 8 && (k = put_ascii(&n, s + i, len - i)) > 0) {
+			i += k;
 			continue;
 		}
 		if ((b = (unsigned char)s[i]) < 0x80) {

@@ -202,6 +202,27 @@ wire_reader_free(struct wire_reader *r)
 	memset(r, 0, sizeof(*r));
 }
 
+/*
+ * Add one to the decimal count in b (empty for 0): plain mode numbers
+ * every line, and this is cheaper than writing the number anew.
+ */
+static void
+count_up(struct wire_buf *b)
+{
+	size_t	i = b->len;
+
+	while (i > 0 && b->p[i - 1] == '9')
+		b->p[--i] = '0';
+	if (i > 0) {
+		b->p[i - 1]++;
+		return;
+	}
+	wire_buf_grow(b, 1);	/* 99 + 1: one more digit in front */
+	memmove(b->p + 1, b->p, b->len);
+	b->p[0] = '1';
+	b->p[++b->len] = '\0';
+}
+
 /* A field's text: the line itself when it holds no escape, else a copy. */
 static int
 field(struct wire_buf *b, const char *s, size_t len, const char **out)
@@ -290,9 +311,7 @@ wire_read(struct wire_reader *r, struct wire_rec *rec)
 		if (i == len)
 			continue;
 		r->para++;
-		r->pos.len = 0;
-		wire_buf_grow(&r->pos, 24);
-		r->pos.len = wire_utoa(r->pos.p, r->para);
+		count_up(&r->pos);
 		rec->doc = r->name;
 		rec->doclen = strlen(r->name);
 		rec->pos = r->pos.p;

@@ -13,13 +13,17 @@
  * word or two, which no permuted-table index serves cheaply, so MinHash
  * it is (wire-dedupe(1) has the figures).
  *
- * Memory per distinct record: an 8-byte exact slot (a 32-bit check of
- * the hash beside the record id, so a probe rarely leaves the table) at
- * load 0.53-0.8, the 8-byte hash and 4 bytes of position; near mode adds WIRE_SIG_K bytes and WIRE_BANDS 4-byte band
- * slots at load 0.53-0.8.  Documents are kept as runs of records.
+ * Memory per distinct record: a 12-byte exact slot (the whole hash
+ * beside the record id, so a probe needs no other memory) at load
+ * 0.53-0.8 and 4 bytes of position; near mode adds WIRE_SIG_K bytes and
+ * WIRE_BANDS 4-byte band slots at load 0.53-0.8.  Documents are kept as
+ * runs of records.
  */
+#include <sys/mman.h>
+
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "wire.h"
 
@@ -29,15 +33,17 @@
 #define IDBITS		(32 - TAGBITS)
 #define IDMASK		((1u << IDBITS) - 1)
 
+_Static_assert(1 + WIRE_ROWS == 4, "band keys are hashed by wire_hash4()");
+
 /* The hash of the key of band b of signature s. */
 static uint64_t
 band_key(const uint8_t *s, size_t b)
 {
-	uint8_t	key[1 + WIRE_ROWS];
+	const uint8_t	*r = s + b * WIRE_ROWS;
 
-	key[0] = (uint8_t)b;
-	memcpy(key + 1, s + b * WIRE_ROWS, WIRE_ROWS);
-	return wire_hash(key, sizeof(key));
+	/* The bytes b, r[0], r[1], r[2], as wire_hash4() takes them. */
+	return wire_hash4((uint32_t)b | (uint32_t)r[0] << 8 |
+	    (uint32_t)r[1] << 16 | (uint32_t)r[2] << 24);
 }
 
 static int
@@ -70,36 +76,6 @@ home(uint64_t h, size_t n)
 
 #define NEXT(i, n)	((i) + 1 == (n) ? 0 : (i) + 1)
 
-static void
-index_exact(struct wire_seen *sn, size_t id)
-{
-	uint64_t	h = sn->hash[id];
-	size_t		i;
-
-	for (i = home(h, sn->nxslots); sn->xslots[i] != 0;
-	    i = NEXT(i, sn->nxslots))
-		;
-	sn->xslots[i] = (h << 32) | (id + 1);
-}
-
-static void
-index_bands(struct wire_seen *sn, size_t id)
-{
-	uint64_t	h[WIRE_BANDS];
-	size_t		b, i;
-
-	for (b = 0; b < WIRE_BANDS; b++) {
-		h[b] = band_key(sn->sig + id * WIRE_SIG_K, b);
-		__builtin_prefetch(sn->slots + home(h[b], sn->nslots), 1);
-	}
-	for (b = 0; b < WIRE_BANDS; b++) {
-		for (i = home(h[b], sn->nslots); sn->slots[i] != 0;
-		    i = NEXT(i, sn->nslots))
-			;
-		sn->slots[i] = tag_of(h[b]) | ((uint32_t)id + 1);
-	}
-}
-
 /* A table of at least entries / load slots, grown by halves from n. */
 static void *
 new_table(size_t *n, size_t entries, double load, size_t size)
@@ -115,6 +91,148 @@ new_table(size_t *n, size_t entries, double load, size_t size)
 	return t;
 }
 
+static uint64_t
+xhash(const struct wire_xslot *x)
+{
+	return (uint64_t)x->hi << 32 | x->lo;
+}
+
+static void
+index_exact(struct wire_seen *sn, uint64_t h, size_t id)
+{
+	size_t	i;
+
+	for (i = home(h, sn->nxslots); sn->xslots[i].id != 0;
+	    i = NEXT(i, sn->nxslots))
+		;
+	sn->xslots[i].lo = (uint32_t)h;
+	sn->xslots[i].hi = (uint32_t)(h >> 32);
+	sn->xslots[i].id = (uint32_t)id + 1;
+}
+
+/* Give back the whole pages of [from, to) of p: read, and not needed. */
+static void
+release(void *p, size_t from, size_t to)
+{
+#ifdef MADV_DONTNEED
+	static size_t	pg;
+	uintptr_t	a = (uintptr_t)p + from, b = (uintptr_t)p + to;
+
+	if (pg == 0)
+		pg = (size_t)sysconf(_SC_PAGESIZE);
+	a = (a + pg - 1) / pg * pg;
+	b = b / pg * pg;
+	if (b > a)
+		madvise((void *)a, b - a, MADV_DONTNEED);
+#else
+	(void)p; (void)from; (void)to;
+#endif
+}
+
+#define RELEASE	16384	/* old slots given back at a time */
+
+/* Move the old slots [from, to) over, giving their pages back behind. */
+static void
+move_slots(struct wire_seen *sn, struct wire_xslot *old, size_t from,
+    size_t to)
+{
+	size_t	i, done = from;
+
+	for (i = from; i < to; i++) {
+		if (old[i].id != 0)
+			index_exact(sn, xhash(&old[i]), old[i].id - 1);
+		if (i + 1 - done == RELEASE || i + 1 == to) {
+			release(old, done * sizeof(*old), (i + 1) * sizeof(*old));
+			done = i + 1;
+		}
+	}
+}
+
+/*
+ * Move the exact slots into a larger table.  The home slot rises with
+ * the hash, so old slots taken in order fill the new table from front
+ * to back: the old table is given back behind the scan as the new one
+ * is touched ahead of it, and the two are never both resident.  The
+ * scan starts after an empty slot, so that a run that wraps around the
+ * end moves in probe order (equal hashes, which only a state file can
+ * bring, stay in the order they came).
+ */
+static void
+grow_exact(struct wire_seen *sn)
+{
+	struct wire_xslot	*old = sn->xslots;
+	size_t			 nold = sn->nxslots, start;
+
+	sn->xslots = new_table(&sn->nxslots, sn->n, XMAXLOAD,
+	    sizeof(*sn->xslots));
+	if (old == NULL)
+		return;
+	for (start = 0; old[start].id != 0; start++)
+		;
+	move_slots(sn, old, start + 1, nold);
+	move_slots(sn, old, 0, start + 1);
+	free(old);
+}
+
+/* Slot for band b's key h of record id. */
+static void
+put_band(struct wire_seen *sn, uint64_t h, size_t id)
+{
+	size_t	i;
+
+	for (i = home(h, sn->nslots); sn->slots[i] != 0;
+	    i = NEXT(i, sn->nslots))
+		;
+	sn->slots[i] = tag_of(h) | ((uint32_t)id + 1);
+}
+
+static void
+index_bands(struct wire_seen *sn, size_t id)
+{
+	uint64_t	h[WIRE_BANDS];
+	size_t		b;
+
+	for (b = 0; b < WIRE_BANDS; b++) {
+		h[b] = band_key(sn->sig + id * WIRE_SIG_K, b);
+		__builtin_prefetch(sn->slots + home(h[b], sn->nslots), 1);
+	}
+	for (b = 0; b < WIRE_BANDS; b++)
+		put_band(sn, h[b], id);
+}
+
+/*
+ * After growth the band table is built again from the signatures, in id
+ * order as the records came, so that it is the table that adding them
+ * one by one gives (which of two candidates is met first depends on it).
+ * Each record's slots are fetched AHEAD records before they are filled,
+ * so that the cache misses overlap instead of coming one at a time.
+ */
+#define AHEAD	16
+
+static void
+reindex_bands(struct wire_seen *sn)
+{
+	uint64_t	h[AHEAD][WIRE_BANDS];
+	size_t		b, id, ahead;
+
+	for (id = 0; id < sn->n + AHEAD; id++) {
+		/* Record id - AHEAD indexed with the keys found before... */
+		if (id >= AHEAD) {
+			ahead = id - AHEAD;
+			for (b = 0; b < WIRE_BANDS; b++)
+				put_band(sn, h[ahead % AHEAD][b], ahead);
+		}
+		/* ...and in its place the keys of record id. */
+		if (id >= sn->n)
+			continue;
+		for (b = 0; b < WIRE_BANDS; b++) {
+			h[id % AHEAD][b] = band_key(sn->sig + id * WIRE_SIG_K, b);
+			__builtin_prefetch(sn->slots + home(h[id % AHEAD][b],
+			    sn->nslots), 1);
+		}
+	}
+}
+
 void
 wire_seen_init(struct wire_seen *sn, int near)
 {
@@ -126,7 +244,6 @@ void
 wire_seen_free(struct wire_seen *sn)
 {
 	wire_names_free(&sn->docs);
-	free(sn->hash);
 	free(sn->sig);
 	free(sn->runid);
 	free(sn->rundoc);
@@ -208,12 +325,10 @@ wire_seen_add(struct wire_seen *sn, uint64_t hash, const uint8_t *sig,
 		sn->cap = sn->cap ? sn->cap + sn->cap / 2 : 1024;
 		if (sn->near)
 			sn->sig = wire_xrealloc(sn->sig, sn->cap, WIRE_SIG_K);
-		sn->hash = wire_xrealloc(sn->hash, sn->cap, sizeof(*sn->hash));
 		sn->pos = wire_xrealloc(sn->pos, sn->cap, sizeof(*sn->pos));
 	}
 	if (sn->near)
 		memcpy(sn->sig + id * WIRE_SIG_K, sig, WIRE_SIG_K);
-	sn->hash[id] = hash;
 	if (sn->nruns == 0 || sn->rundoc[sn->nruns - 1] != doc) {
 		if (sn->nruns == sn->capruns) {
 			sn->capruns = sn->capruns ? sn->capruns * 2 : 64;
@@ -227,23 +342,17 @@ wire_seen_add(struct wire_seen *sn, uint64_t hash, const uint8_t *sig,
 	}
 	sn->pos[id] = pack_pos(sn, pos, poslen);
 	sn->n++;
-	if (sn->n > sn->nxslots * XMAXLOAD) {
-		free(sn->xslots);
-		sn->xslots = new_table(&sn->nxslots, sn->n, XMAXLOAD,
-		    sizeof(*sn->xslots));
-		for (id = 0; id < sn->n; id++)
-			index_exact(sn, id);
-		id = sn->n - 1;
-	} else
-		index_exact(sn, id);
+	/* The new record is indexed after the others have moved. */
+	if (sn->n > sn->nxslots * XMAXLOAD)
+		grow_exact(sn);
+	index_exact(sn, hash, id);
 	if (!sn->near)
 		return id;
 	if (sn->n * WIRE_BANDS > sn->nslots * BMAXLOAD) {
 		free(sn->slots);
 		sn->slots = new_table(&sn->nslots, sn->n * WIRE_BANDS,
 		    BMAXLOAD, sizeof(*sn->slots));
-		for (id = 0; id < sn->n; id++)
-			index_bands(sn, id);
+		reindex_bands(sn);
 		id = sn->n - 1;
 	} else
 		index_bands(sn, id);
@@ -269,17 +378,27 @@ wire_seen_docof(const struct wire_seen *sn, size_t id)
 size_t
 wire_seen_exact(const struct wire_seen *sn, uint64_t hash)
 {
-	size_t		i;
-	uint64_t	v, check = hash << 32;
+	const struct wire_xslot	*x;
+	size_t			 i;
 
 	if (sn->nxslots == 0)
 		return SIZE_MAX;
-	for (i = home(hash, sn->nxslots); (v = sn->xslots[i]) != 0;
+	for (i = home(hash, sn->nxslots); (x = &sn->xslots[i])->id != 0;
 	    i = NEXT(i, sn->nxslots))
-		if ((v & 0xffffffff00000000ULL) == check &&
-		    sn->hash[(v & 0xffffffff) - 1] == hash)
-			return (v & 0xffffffff) - 1;
+		if (x->lo == (uint32_t)hash && x->hi == (uint32_t)(hash >> 32))
+			return x->id - 1;
 	return SIZE_MAX;
+}
+
+void
+wire_seen_hashes(const struct wire_seen *sn,
+    void (*fn)(size_t id, uint64_t hash, void *), void *arg)
+{
+	size_t	i;
+
+	for (i = 0; i < sn->nxslots; i++)
+		if (sn->xslots[i].id != 0)
+			fn(sn->xslots[i].id - 1, xhash(&sn->xslots[i]), arg);
 }
 
 double
@@ -311,6 +430,20 @@ wire_seen_near(const struct wire_seen *sn, const uint8_t *sig, double min,
 		h[b] = band_key(sig, b);
 		start[b] = home(h[b], sn->nslots);
 		__builtin_prefetch(sn->slots + start[b]);
+	}
+	/*
+	 * Most slots on a band's probe path pass the tag check (the tag
+	 * and the home slot come from the same high bits), and each then
+	 * reads a signature: fetch them all first, so that those misses
+	 * overlap too.  The walk below is unchanged.
+	 */
+	for (b = 0; b < WIRE_BANDS; b++) {
+		tag = tag_of(h[b]);
+		for (i = start[b]; (v = sn->slots[i]) != 0;
+		    i = NEXT(i, sn->nslots))
+			if ((v & ~IDMASK) == tag)
+				__builtin_prefetch(sn->sig +
+				    ((v & IDMASK) - 1) * WIRE_SIG_K);
 	}
 	for (b = 0; b < WIRE_BANDS; b++) {
 		tag = tag_of(h[b]);

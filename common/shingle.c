@@ -227,11 +227,40 @@ wire_jaccard(const uint64_t *a, size_t na, const uint64_t *b, size_t nb)
 #define MAXK	64
 static uint64_t	mh_mul[MAXK], mh_add[MAXK];
 
+/* The lesser of m and row i's permutation of shingle x. */
+static inline uint32_t
+minrow(uint32_t m, uint64_t x, size_t i)
+{
+	uint32_t	v = (uint32_t)((x * mh_mul[i] + mh_add[i]) >> 32);
+
+	return v < m ? v : m;
+}
+
+/* Rows i to i + 3 of the signature of sh. */
+static void
+minhash4(const uint64_t *sh, size_t n, size_t i, uint32_t *sig)
+{
+	uint32_t	m0, m1, m2, m3;
+	size_t		j;
+
+	m0 = m1 = m2 = m3 = UINT32_MAX;
+	for (j = 0; j < n; j++) {
+		m0 = minrow(m0, sh[j], i);
+		m1 = minrow(m1, sh[j], i + 1);
+		m2 = minrow(m2, sh[j], i + 2);
+		m3 = minrow(m3, sh[j], i + 3);
+	}
+	sig[0] = m0;
+	sig[1] = m1;
+	sig[2] = m2;
+	sig[3] = m3;
+}
+
 void
 wire_minhash(const uint64_t *sh, size_t n, uint32_t *sig, size_t k)
 {
-	uint64_t	s, x;
-	uint32_t	v;
+	uint64_t	s;
+	uint32_t	m;
 	size_t		i, j;
 
 	if (mh_mul[0] == 0)
@@ -244,14 +273,16 @@ wire_minhash(const uint64_t *sh, size_t n, uint32_t *sig, size_t k)
 		}
 	if (k > MAXK)
 		k = MAXK;
-	for (i = 0; i < k; i++)
-		sig[i] = UINT32_MAX;
-	/* Shingles outside, rows inside: the inner loop vectorises. */
-	for (j = 0; j < n; j++) {
-		x = sh[j];
-		for (i = 0; i < k; i++) {
-			v = (uint32_t)((x * mh_mul[i] + mh_add[i]) >> 32);
-			sig[i] = v < sig[i] ? v : sig[i];
-		}
+	/*
+	 * Rows outside, shingles inside, four rows at a time: the minima
+	 * stay in registers and each shingle is loaded once for four.
+	 */
+	for (i = 0; i + 4 <= k; i += 4)
+		minhash4(sh, n, i, sig + i);
+	for (; i < k; i++) {
+		m = UINT32_MAX;
+		for (j = 0; j < n; j++)
+			m = minrow(m, sh[j], i);
+		sig[i] = m;
 	}
 }

@@ -55,12 +55,29 @@ get(const unsigned char *p, int n)
 	return v;
 }
 
+/* Where the records' hashes go in the file being made. */
+struct hash_at {
+	struct wire_buf	*b;
+	size_t		 off, size;	/* of the first record; per record */
+};
+
+static void
+put_hash(size_t id, uint64_t h, void *arg)
+{
+	struct hash_at	*at = arg;
+	size_t		 i;
+
+	for (i = 0; i < 8; i++)
+		at->b->p[at->off + id * at->size + i] = (char)(h >> (8 * i));
+}
+
 int
 wire_state_save(const struct wire_seen *sn, const char *path)
 {
 	struct wire_buf	 b = { 0 };
 	char		*tmp, *dir, *dcopy;
-	size_t		 i, len, pos0;
+	struct hash_at	 at;
+	size_t		 i, len, pos0, rec0;
 	int		 fd, saved;
 
 	wire_buf_add(&b, MAGIC, 8);
@@ -78,12 +95,18 @@ wire_state_save(const struct wire_seen *sn, const char *path)
 		put32(&b, (uint32_t)len);
 		wire_buf_add(&b, sn->docs.name[i], len);
 	}
+	/* The index keeps the hashes by hash: each is put in place below. */
+	rec0 = b.len;
 	for (i = 0; i < sn->n; i++) {
-		put64(&b, sn->hash[i]);
+		put64(&b, 0);
 		if (sn->near)
 			wire_buf_add(&b, (const char *)sn->sig + i * WIRE_SIG_K,
 			    WIRE_SIG_K);
 	}
+	at.b = &b;
+	at.off = rec0;
+	at.size = 8 + (sn->near ? WIRE_SIG_K : 0);
+	wire_seen_hashes(sn, put_hash, &at);
 	for (i = 0; i < sn->n; i++)
 		put32(&b, wire_seen_docof(sn, i));
 	pos0 = b.len;

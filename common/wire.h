@@ -287,6 +287,11 @@ void	wire_sent_text(struct wire_buf *out, const char *s, size_t start,
 /* A 64-bit hash (XXH3), stable across runs and machines. */
 uint64_t wire_hash(const void *, size_t);
 /*
+ * wire_hash() of four bytes, faster: v holds them, the first in its low
+ * byte (so a caller builds the key in a register, not in memory).
+ */
+uint64_t wire_hash4(uint32_t v);
+/*
  * A faster 64-bit hash for words: up to 16 bytes are packed little-end
  * first into a and b and mixed by wire_hash_word_mix(), so a caller can
  * pack as it reads; longer words are hashed with XXH3.
@@ -383,17 +388,22 @@ void	wire_names_free(struct wire_names *);
 #define WIRE_SIG_K	32	/* signature values (bytes); the first */
 				/* WIRE_BANDS * WIRE_ROWS make the bands */
 
+/* An exact slot: the hash of a normalised text, in halves, and its id. */
+struct wire_xslot {
+	uint32_t	lo, hi;
+	uint32_t	id;		/* id + 1; 0 for an empty slot */
+};
+
 struct wire_seen {
 	int		 near;		/* signatures, else exact hashes */
 	size_t		 n, cap;	/* records */
-	uint64_t	*hash;		/* hash of the normalised text */
 	uint8_t		*sig;		/* near: WIRE_SIG_K bytes a record */
 	uint32_t	*runid, *rundoc;	/* records from runid[i] on */
 	size_t		 nruns, capruns;	/* are of document rundoc[i] */
 	uint32_t	*pos;		/* packed POS (seen.c) */
 	struct wire_buf	 posbuf;	/* POS texts that do not pack */
 	struct wire_names docs;		/* document names, first seen first */
-	uint64_t	*xslots;	/* 32 hash bits | id + 1 */
+	struct wire_xslot *xslots;	/* each record's hash, by hash */
 	size_t		 nxslots;
 	uint32_t	*slots;		/* near: 5-bit band key tag | id + 1 */
 	size_t		 nslots;
@@ -416,6 +426,9 @@ void	wire_seen_pos(const struct wire_seen *, size_t id, struct wire_buf *out);
 uint32_t wire_seen_docof(const struct wire_seen *, size_t id);
 /* The id of the record whose normalised text has this hash, or SIZE_MAX. */
 size_t	wire_seen_exact(const struct wire_seen *, uint64_t hash);
+/* Call fn with the id and hash of every record, in no order. */
+void	wire_seen_hashes(const struct wire_seen *,
+	    void (*fn)(size_t id, uint64_t hash, void *), void *arg);
 /*
  * Near mode: up to max records whose estimated similarity to sig is at
  * least min, into ids and sims (in the order found); returns the count.

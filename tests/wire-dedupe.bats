@@ -60,6 +60,72 @@ rec() {
 	assert_output "$(cat in.rec)"
 }
 
+@test "wire-dedupe: the block-wise ASCII path folds as the byte path does, at every offset" {
+	# The normaliser takes plain ASCII 16 and 8 bytes at a time and falls
+	# back to a byte loop: put each difference it must fold (case, a
+	# doubled space, TAB, spaces at either end) and each it must keep
+	# (a control byte, a space taken out) at every offset of a block.
+	base="the quick brown fox jumps over the lazy dog near the river bank today"
+	: > in.txt
+	for k in $(seq 1 40); do
+		pre=$(printf '%*s' "$k" "" | tr ' ' 'x')
+		l="$pre $base"
+		upper=$(printf '%s' "$l" | tr 'a-z' 'A-Z')
+		printf '%s\n%s\n' "$l" "$upper" >> in.txt
+		printf '%s\n' "$l" | sed 's/ /  /'"$((k % 9 + 1))" >> in.txt
+		printf '%s\n' "$l" | sed "s/ /\t/$((k % 7 + 1))" >> in.txt
+		printf '%*s%s%*s\n' "$((k % 5))" "" "$l" "$((k % 3))" "" >> in.txt
+		printf '%s\n' "$l" | sed "s/ /\x01 /$((k % 9 + 1))" >> kept.txt
+		printf '%s\n' "$l" | sed "s/ //$((k % 9 + 1))" >> kept.txt
+	done
+	cat kept.txt >> in.txt
+	run wire-dedupe -p in.txt
+	assert_success
+	assert_output "$(awk 'NR % 5 == 1' in.txt | head -n 40; cat kept.txt)"
+}
+
+@test "wire-dedupe: a combining mark after a block of ASCII composes with its letter" {
+	# "e" + U+0301 is "é": the mark takes back the letter that the ASCII
+	# path wrote, wherever in a block that letter fell.
+	: > in.txt
+	for k in $(seq 0 20); do
+		pre=$(printf '%*s' "$k" "" | tr ' ' 'x')
+		printf '%s the new cafe\xcc\x81 opened its doors on main street\n' "$pre" >> in.txt
+		printf '%s THE NEW CAF\xc3\x89 OPENED ITS DOORS ON MAIN STREET\n' "$pre" >> in.txt
+	done
+	run wire-dedupe -p in.txt
+	assert_output "$(awk 'NR % 2 == 1' in.txt)"
+}
+
+@test "wire-dedupe -p -t: line numbers count up past 9, 99 and 999" {
+	seq 1 1200 | sed 's/^/line /' > in.txt
+	printf 'line 9\nline 99\nline 999\nline 1000\n' >> in.txt
+	run wire-dedupe -p -t in.txt
+	assert_success
+	assert_line --index 1199 "line 1200"
+	assert_line --index 1200 "in.txt${TAB}1201${TAB}line 9${TAB}dup=in.txt:9${TAB}sim=1.00"
+	assert_line --index 1201 "in.txt${TAB}1202${TAB}line 99${TAB}dup=in.txt:99${TAB}sim=1.00"
+	assert_line --index 1202 "in.txt${TAB}1203${TAB}line 999${TAB}dup=in.txt:999${TAB}sim=1.00"
+	assert_line --index 1203 "in.txt${TAB}1204${TAB}line 1000${TAB}dup=in.txt:1000${TAB}sim=1.00"
+}
+
+@test "wire-dedupe -s: a state of thousands of records, grown several times, is whole" {
+	# The index grows as records come and the state is written from it:
+	# every record must come back with its own position.
+	seq 1 5000 | awk '{ printf "d%d\t%d\tone%d two%d three%d four%d\n", \
+	    $1 % 7, $1, $1, $1, $1, $1 }' > in.rec
+	run wire-dedupe -s st in.rec
+	assert_success
+	assert_output "$(cat in.rec)"
+	run wire-dedupe -t -s st in.rec
+	assert_success
+	assert_output "$(awk -F '\t' -v OFS='\t' '{ print $0, "dup=" $1 ":" $2, "sim=1.00" }' in.rec)"
+	run wire-dedupe -n -s stn in.rec
+	assert_output "$(cat in.rec)"
+	run wire-dedupe -n -t -s stn in.rec
+	assert_output "$(awk -F '\t' -v OFS='\t' '{ print $0, "dup=" $1 ":" $2, "sim=1.00" }' in.rec)"
+}
+
 @test "wire-dedupe: the first occurrence is written before the input ends" {
 	mkfifo in
 	wire-dedupe -p < in > out &
