@@ -79,12 +79,16 @@ wire_wordkey(struct wire_buf *out, const char *w, size_t len)
 	wire_buf_grow(out, len + 8);
 	base = out->len;
 	p = out->p + base;
-	/* Digit group commas: 1,000 is 1000. */
-	for (i = 0; i < len; i++)
-		if (!(w[i] == ',' && i > 0 && i + 1 < len &&
-		    w[i - 1] >= '0' && w[i - 1] <= '9' &&
-		    w[i + 1] >= '0' && w[i + 1] <= '9'))
-			*p++ = w[i];
+	/* Digit group commas: 1,000 is 1000.  Most words have none. */
+	if (memchr(w, ',', len) == NULL) {
+		memcpy(p, w, len);
+		p += len;
+	} else
+		for (i = 0; i < len; i++)
+			if (!(w[i] == ',' && i > 0 && i + 1 < len &&
+			    w[i - 1] >= '0' && w[i - 1] <= '9' &&
+			    w[i + 1] >= '0' && w[i + 1] <= '9'))
+				*p++ = w[i];
 	len = (size_t)(p - (out->p + base));
 	out->len = base + len;
 	/* Every suffix ends in one of these: most words need no rule. */

@@ -57,10 +57,17 @@ same_band(const uint8_t *a, const uint8_t *b, size_t band)
 	return 1;
 }
 
+/*
+ * The tag: bits of the key that home() does not use (it takes the high
+ * ones), so that keys that share a probe run rarely share a tag too, and
+ * a probe rarely reads a signature in vain.  Only keys that are equal
+ * (the same band) ever match, whatever the tag, so results do not
+ * depend on it.
+ */
 static uint32_t
 tag_of(uint64_t h)
 {
-	return (uint32_t)(h >> (64 - TAGBITS)) << IDBITS;
+	return (uint32_t)(h & ((1u << TAGBITS) - 1)) << IDBITS;
 }
 
 /*
@@ -432,8 +439,7 @@ wire_seen_near(const struct wire_seen *sn, const uint8_t *sig, double min,
 		__builtin_prefetch(sn->slots + start[b]);
 	}
 	/*
-	 * Most slots on a band's probe path pass the tag check (the tag
-	 * and the home slot come from the same high bits), and each then
+	 * Each slot on a band's probe path that passes the tag check then
 	 * reads a signature: fetch them all first, so that those misses
 	 * overlap too.  The walk below is unchanged.
 	 */

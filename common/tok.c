@@ -49,6 +49,16 @@ wire_word_next(const char *s, size_t len, size_t *pos, struct wire_word *w)
 			w->ndigit++;
 		prev = cl;
 		i += n;
+		/* The usual case first: ASCII letters and digits. */
+		while (i < len && (unsigned char)s[i] < 0x80 &&
+		    ((cl = wire_ascii_class[(unsigned char)s[i]]) &
+		    (WIRE_C_ALPHA | WIRE_C_DIGIT))) {
+			w->nupper += (cl & WIRE_C_UPPER) != 0;
+			w->nalpha += (cl & WIRE_C_ALPHA) != 0;
+			w->ndigit += (cl & WIRE_C_DIGIT) != 0;
+			prev = cl;
+			i++;
+		}
 		if (i >= len)
 			break;
 		c = (unsigned char)s[i] < 0x80 ? (unsigned char)s[i] :
