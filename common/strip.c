@@ -472,15 +472,17 @@ static void
 squash(struct wire_buf *b, const char *s, size_t len)
 {
 	size_t	i;
+	char	*p;
 
 	b->len = 0;
-	for (i = 0; i < len; i++)
+	wire_buf_grow(b, len + 1);
+	for (p = b->p, i = 0; i < len; i++)
 		if ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9'))
-			wire_buf_addc(b, s[i]);
+			*p++ = s[i];
 		else if (s[i] >= 'A' && s[i] <= 'Z')
-			wire_buf_addc(b, s[i] + 32);
-	wire_buf_addc(b, '\0');
-	b->len--;
+			*p++ = (char)(s[i] + 32);
+	*p = '\0';
+	b->len = (size_t)(p - b->p);
 }
 
 /* What the paragraphs outside the body are. */
