@@ -267,3 +267,27 @@ kept() {
 	[ -n "$f1" ]
 	awk -v f="$f1" 'BEGIN { exit !(f >= 0.92) }'
 }
+
+@test "wire-strip: a word hashes the same on the fast and the careful way" {
+	# A word of ASCII letters and digits is hashed the fast way (eight
+	# bytes at a time) when 16 more bytes follow it, the careful way at
+	# the end of a line.  "the mayor of W" with a tail
+	# of dots and then at the end of a line is the same text said again
+	# (a dup, so chrome) only when W hashed the same both ways.
+	local al=abcdefghijklmnopqrstuvwxyz n w q
+	for n in $(seq 1 18); do
+		printf '%s\nQ%s\n%s9\n' "${al:0:n}" "${al:0:n-1}" "${al:0:n-1}"
+	done > words
+	printf '%s\n' Halden McDonald iPhone "don't" U.S. state-run 3.5 2026 \
+	    1,000 Zürich café "Kyiv’s" naïve internationalisation \
+	    counterrevolutionaries x86 B2B e.g. end- "it's." "rock'n'roll" \
+	    São Ελλάδα "a-B" "o'Neil" "x.Y" >> words
+	while read -r w; do
+		q="the mayor of $w"
+		printf '%s\n\n%s\n\n%s\n\n%s\n\n%s\n\n%s\n\n%s\n\f\n' "$P1" "$P2" \
+		    "$q ...................." "$P3" "$q" "$P4" "$P5"
+	done < words > s.txt
+	wire-strip -a s.txt | awk -F'\t' '$3 ~ /^the mayor of / {
+		print $(NF - 1) }' | paste - - | sort | uniq -c > got
+	printf '%7d class=body\tclass=chrome\n' "$(wc -l < words)" | diff - got
+}
