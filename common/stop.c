@@ -49,10 +49,10 @@ uint64_t		 wire_stop_hashes[WIRE_STOPSLOTS];
 #define fnv	wire_hash_word
 
 /*
- * Put hash h (| 1, so that no word is 0; bit 0 picks no slot) into one
- * of its two slots,
- * moving the word that holds it to its other slot, and so on: at a
- * table this empty the chain ends in a step or two.
+ * Put hash h into one of its two slots, moving the word that holds it to
+ * its other slot, and so on: at a table this empty the chain ends in a
+ * step or two.  A slot holds h | 1, so that no word is 0 (empty); bit 0
+ * picks no slot, so a word's slots are the same before and after.
  */
 static void
 cuckoo(uint64_t h)
