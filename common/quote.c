@@ -108,6 +108,8 @@ static const struct lexent {
 	{ "describes", L_CUE }, { "describing", L_CUE }, { "called", L_CUE },
 	{ "calling", L_CUE }, { "dubbed", L_CUE }, { "labelled", L_CUE },
 	{ "labeled", L_CUE }, { "branded", L_CUE }, { "termed", L_CUE },
+	{ "labelling", L_CUE }, { "labeling", L_CUE }, { "dubbing", L_CUE },
+	{ "branding", L_CUE }, { "terming", L_CUE },
 	{ "reads", L_CUE | L_INV }, { "wondered", L_CUE | L_INV },
 	{ "mused", L_CUE | L_INV }, { "commented", L_CUE | L_INV },
 	{ "confirmed", L_CUE }, { "denied", L_CUE }, { "demanded", L_CUE },
@@ -1783,8 +1785,14 @@ subj_depth(const struct wire_qctx *c, size_t lo, size_t v, size_t *t0,
 	}
 	if (i == j)
 		return 0;
+	/*
+	 * "With the Harbour Gazette labelling it": the object of "with"
+	 * is the subject of the participle after it.
+	 */
+	if (word_is(c, i, "with") && (t[v].f & F_ING) && i + 1 < j)
+		i++;
 	/* A phrase in front: "On Sunday Zelensky said". */
-	if ((t[i].lex & L_PREP) && !word_is(c, i, "of")) {
+	else if ((t[i].lex & L_PREP) && !word_is(c, i, "of")) {
 		i++;
 		while (i < j && (t[i].lex & L_DET))
 			i++;
@@ -1986,10 +1994,9 @@ make_who(struct wire_qctx *c, size_t t0, size_t t1, struct who *w)
 			quant = 0;
 	}
 	/* "One said": one of the group named last. */
-	if (quant) {
-		recall(c, L_PLUR, w);
+	if (quant && recall(c, L_PLUR, w))
 		return;
-	}
+	/* With no group before it, "one" is all that is known. */
 	for (n0 = t1; n0 > t0; n0--) {
 		k = &t[n0 - 1];
 		/* A first name that is also a preposition: Per Aas. */
@@ -2397,6 +2404,32 @@ block_who(struct wire_qctx *c, struct quo *q)
 	return 1;
 }
 
+/*
+ * Does the verb of saying of the sentence [s, e) take an object of its
+ * own ("Critics accused the mayor of ...", "Portugal confirmed their
+ * progress")?  Then the sentence is about that, not the quotation
+ * before it.  "Said", "asked" and the like, which stand before their
+ * subjects, and "told" with whom, are not read so.
+ */
+static int
+own_object(const struct wire_qctx *c, size_t s, size_t e)
+{
+	const struct tok *t = c->t;
+	size_t	 v;
+
+	for (v = s; v < e && v < s + CUEMAX; v++)
+		if (t[v].kind == K_WORD && (t[v].lex & L_CUE))
+			break;
+	if (v + 1 >= e || v >= s + CUEMAX || (t[v].lex & L_INV) ||
+	    word_is(c, v, "told") || word_is(c, v, "tells") ||
+	    word_is(c, v, "tell") || word_is(c, v, "telling") ||
+	    word_is(c, v, "say") || word_is(c, v, "saying") ||
+	    word_is(c, v, "according"))
+		return 0;
+	return t[v + 1].kind == K_WORD && !(t[v + 1].lex & (L_PREP | L_SUB |
+	    L_TIME | L_ADV)) && !(t[v + 1].f & F_LY);
+}
+
 /* Give the quotation at token qt, in the sentence [ss, se), a speaker. */
 static void
 quote_here(struct wire_qctx *c, size_t qt, size_t ss, size_t se,
@@ -2467,7 +2500,7 @@ quote_here(struct wire_qctx *c, size_t qt, size_t ss, size_t se,
 		for (se2 = se; se2 < c->nt && !(t[se2].f & F_SEND); se2++)
 			;
 		*nextend = se2;
-		ok = cue_first(c, q, se, se2 + 1, 0);
+		ok = !own_object(c, se, se2) && cue_first(c, q, se, se2 + 1, 0);
 	}
 	if (!ok) {
 		q->told = 0;
@@ -2503,6 +2536,18 @@ subject_here(struct wire_qctx *c, size_t ss, size_t se)
 	/* "But Mr. Netanyahu did not see it that way." */
 	if (ss < se && (t[ss].lex & (L_CONJ | L_ADV)) && !(t[ss].lex & L_SUB))
 		ss++;
+	/*
+	 * "Addressing Lisbon traders, Olmo listed ...": a participle opens
+	 * the sentence and has no subject; the subject follows its comma.
+	 */
+	if (ss + 1 < se && t[ss].kind == K_WORD && (t[ss].f & F_CAP) &&
+	    t[ss].len > 5 && t[ss + 1].kind == K_WORD &&
+	    memcmp(c->text.p + t[ss].off + t[ss].len - 3, "ing", 3) == 0) {
+		for (i = ss + 2; i < se && !is_comma(c, i) && !is_hard(c, i); i++)
+			;
+		if (i < se && is_comma(c, i))
+			ss = i + 1;
+	}
 	for (i = ss; i < se && i < ss + NPMAX && t[i].kind == K_WORD &&
 	    !(t[i].lex & (L_PREP | L_SUB | L_CONJ | L_REL | L_CUE | L_TIME)) &&
 	    !PRONOUN(&t[i]); i++) {

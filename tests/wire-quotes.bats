@@ -450,6 +450,38 @@ Ines Calvo${TAB}we cannot wait.
 	assert_output "residents${TAB}Glass Monster."
 }
 
+@test "wire-quotes: rule: a next sentence whose verb has an object of its own says nothing of the quotation" {
+	run who '"Rents doubled in a year," said Tomas Ferro. "I cannot stay." Neighbours praised his bakery for its rye.' \
+	    '"The roof leaks." Vera Lind confirmed.'
+	assert_output "Tomas Ferro${TAB}Rents doubled in a year,
+Tomas Ferro${TAB}I cannot stay.
+Vera Lind${TAB}The roof leaks."
+}
+
+@test "wire-quotes: rule: a participle opening a sentence is no part of a name" {
+	run who 'Marta Ruiz Olmo chairs the port board.' \
+	    'Addressing Lisbon traders and shipping agents, Olmo listed three problems.' \
+	    '"The cranes are too old," she said.'
+	assert_output "Marta Ruiz Olmo${TAB}The cranes are too old,"
+}
+
+@test "wire-quotes: rule: verbs that name something in -ing (labelling, dubbing, branding)" {
+	run who 'Critics panned the show, with the Harbour Gazette labelling it "a tired rerun."' \
+	    'Fans mocked the mascot, one columnist dubbing it "the soggy gull."'
+	assert_output "Harbour Gazette${TAB}a tired rerun.
+one columnist${TAB}the soggy gull."
+}
+
+@test "wire-quotes: rule: the object of \"with\" is the subject of a participle after it" {
+	run who 'Fans left early, with the Valley Courier calling it "a tired rerun."'
+	assert_output "Valley Courier${TAB}a tired rerun."
+}
+
+@test "wire-quotes: rule: \"one\" with no group before it is \"one\"" {
+	run who 'Drivers at the depot were angry. One told the radio that the shift had been "a nightmare."'
+	assert_output "one${TAB}a nightmare."
+}
+
 # ---- the seeds, whole, against lists written after reading them
 
 @test "wire-quotes: seeds, paragraph by paragraph" {
