@@ -2224,6 +2224,16 @@ cue_first(struct wire_qctx *c, struct quo *q, size_t i, size_t hi, int loose)
 			;
 		if ((e = np_fwd(c, j, hi)) > j)
 			return set_who(c, q, j, e, i);
+		/*
+		 * ""...," said Friday.": a day or month alone after the verb,
+		 * with the sentence ending there, is no time but the subject.
+		 */
+		if (j < hi && j == i + 1 && t[j].kind == K_WORD &&
+		    (t[j].f & F_CAP) && (t[j].lex & L_TIME) && (j + 1 == hi ||
+		    (t[j + 1].kind == K_PUNCT && (t[j + 1].f & F_SEND)) ||
+		    (j + 2 == hi && t[j + 1].kind == K_PUNCT &&
+		    t[j + 1].c == '.')))
+			return set_who(c, q, j, j + 1, i);
 		return 0;
 	}
 	for (v = i; v < hi && v < i + CUEMAX; v++) {

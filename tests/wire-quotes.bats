@@ -482,6 +482,14 @@ one columnist${TAB}the soggy gull."
 	assert_output "one${TAB}a nightmare."
 }
 
+@test "wire-quotes: rule: a day alone after an inverted verb ends the sentence: a name" {
+	run who '"We kept the ball," said Friday. "The rain helped."' \
+	    '"It is done," the firm said Friday.'
+	assert_output "Friday${TAB}We kept the ball,
+Friday${TAB}The rain helped.
+the firm${TAB}It is done,"
+}
+
 # ---- the seeds, whole, against lists written after reading them
 
 @test "wire-quotes: seeds, paragraph by paragraph" {
