@@ -1524,6 +1524,28 @@ adverbial(const struct tok *t)
  * the start of the clause; the subject is the first of them that does
  * not set the scene ("Speaking later, Sen. Jane Doe, who ..., said").
  */
+/* Are the words [s, e) all in lower case, a description's? */
+static int
+descr(const struct wire_qctx *c, size_t s, size_t e)
+{
+	for (; s < e; s++)
+		if (!LOWER(&c->t[s]))
+			return 0;
+	return 1;
+}
+
+/* The end of a run of words in capitals from i, no title among them. */
+static size_t
+name_run(const struct wire_qctx *c, size_t i)
+{
+	const struct tok *t = c->t;
+
+	while (i < c->nt && t[i].kind == K_WORD && (t[i].f & F_CAP) &&
+	    !(t[i].lex & (L_TITLE | L_DET | L_PREP | L_CONJ | L_TIME)))
+		i++;
+	return i;
+}
+
 static int
 subj_commas(const struct wire_qctx *c, size_t lo, size_t k, size_t *t0,
     size_t *t1, int *app)
@@ -1568,6 +1590,15 @@ subj_commas(const struct wire_qctx *c, size_t lo, size_t k, size_t *t0,
 		*t0 = s;
 		*t1 = e;
 		*app = 1;
+		/*
+		 * "The delegation's leader, Vincent Siew, told": a name in
+		 * commas after a description is the speaker, the
+		 * description its role.
+		 */
+		if (i > 0 && (t[s].lex & L_DET) && is_comma(c, e) &&
+		    starts[i - 1] == e + 1 && descr(c, s + 1, e) &&
+		    (b = name_run(c, e + 1)) > e + 2 && is_comma(c, b))
+			*t1 = b;
 		return 1;
 	}
 	return 0;
@@ -1994,7 +2025,7 @@ make_who(struct wire_qctx *c, size_t t0, size_t t1, struct who *w)
 			quant = 0;
 	}
 	/* "One said": one of the group named last. */
-	if (quant && recall(c, L_PLUR, w))
+	if (quant && (t1 == t0 || recall(c, L_PLUR, w)))
 		return;
 	/* With no group before it, "one" is all that is known. */
 	for (n0 = t1; n0 > t0; n0--) {
@@ -2558,11 +2589,20 @@ subject_here(struct wire_qctx *c, size_t ss, size_t se)
 		if (i < se && is_comma(c, i))
 			ss = i + 1;
 	}
+	e = rs = ss;
 	for (i = ss; i < se && i < ss + NPMAX && t[i].kind == K_WORD &&
 	    !(t[i].lex & (L_PREP | L_SUB | L_CONJ | L_REL | L_CUE | L_TIME)) &&
 	    !PRONOUN(&t[i]); i++) {
 		if (t[i].lex & (L_TITLE | L_HON))
 			titled = 1;
+		/*
+		 * "Springer helped launch the West End show": a determiner
+		 * after lower-case words that follow a name begins an
+		 * object, past the verb.
+		 */
+		if (e != ss && (t[i].lex & L_DET) && LOWER(&t[i - 1]) &&
+		    !(t[i - 1].lex & L_DET))
+			break;
 		if (!(t[i].f & F_CAP) || (t[i].lex & (L_DET | L_TITLE |
 		    L_HON)))
 			continue;

@@ -490,6 +490,17 @@ Friday${TAB}The rain helped.
 the firm${TAB}It is done,"
 }
 
+@test "wire-quotes: rule: a name in commas after a description is the speaker" {
+	run quotes 'The union'"'"'s treasurer, Ada Moss, told members: "The fund is empty."'
+	assert_output "The fund is empty.${TAB}speaker=Ada Moss${TAB}role=union's treasurer${TAB}cue=told${TAB}kind=full"
+}
+
+@test "wire-quotes: rule: a subject ends before a verb and its object" {
+	run quotes 'Ferry captain Ivo Marsh spoke at noon.' \
+	    'Marsh sailed the North Cape route for a decade.' '"The sea was kind," he said.'
+	assert_output "The sea was kind,${TAB}speaker=Ivo Marsh${TAB}role=Ferry captain${TAB}cue=said${TAB}kind=full"
+}
+
 # ---- the seeds, whole, against lists written after reading them
 
 @test "wire-quotes: seeds, paragraph by paragraph" {
