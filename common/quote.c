@@ -1056,6 +1056,14 @@ word_info(struct tok *t, const char *s, int ascii, uint32_t h)
 	if (len > 3 && l1 == 'd' && l2 == 'e')
 		t->f |= F_ED;
 	t->lex = ascii ? lex_h((const char *)w, len, h) : 0;
+	/* Under-secretary, Vice-President: a title after a hyphen. */
+	if (t->lex == 0 && ascii && len > 2) {
+		for (n = len - 1; n > 0 && w[n - 1] != '-'; n--)
+			;
+		if (n > 1 && n < len &&
+		    (lex((const char *)w + n, len - n) & L_TITLE))
+			t->lex = L_TITLE;
+	}
 	/* Adverbs in -ly, not nouns in -ily (family). */
 	if (!(t->f & F_CAP) && len > 5 && l1 == 'y' && l2 == 'l' &&
 	    l3 != 'i' && t->lex == 0)
@@ -1829,6 +1837,10 @@ subj_depth(const struct wire_qctx *c, size_t lo, size_t v, size_t *t0,
 			i++;
 		if (++i >= j)
 			return 0;
+		/* "In a separate interview Keating said": all of its words. */
+		while (i + 1 < j && LOWER(&t[i]) && !(t[i].lex & (L_TITLE |
+		    L_SRC | L_DET | L_QUANT)) && (t[i + 1].kind == K_WORD))
+			i++;
 	}
 	if ((e = np_fwd(c, i, j)) == i)
 		return 0;
@@ -1928,6 +1940,21 @@ expand(const struct wire_qctx *c, const char *w, size_t len)
 			continue;
 		if (found != NOSTR && strcmp(str(c, c->names[i]),
 		    str(c, found)) != 0)
+			return NOSTR;
+		found = c->names[i];
+	}
+	if (found != NOSTR)
+		return found;
+	/*
+	 * A name given first is the family name in Chinese and other
+	 * orders ("Jiang Zemin" ... "Jiang"), and a first name alone is
+	 * the same person too: the one full name that begins with w.
+	 */
+	for (i = 0; i < c->nnames; i++) {
+		sn = str(c, c->names[i]);
+		if (memcmp(sn, w, len) != 0 || sn[len] != ' ')
+			continue;
+		if (found != NOSTR && strcmp(sn, str(c, found)) != 0)
 			return NOSTR;
 		found = c->names[i];
 	}
@@ -2582,8 +2609,7 @@ subject_here(struct wire_qctx *c, size_t ss, size_t se)
 	 * the sentence and has no subject; the subject follows its comma.
 	 */
 	if (ss + 1 < se && t[ss].kind == K_WORD && (t[ss].f & F_CAP) &&
-	    t[ss].len > 5 && t[ss + 1].kind == K_WORD &&
-	    memcmp(c->text.p + t[ss].off + t[ss].len - 3, "ing", 3) == 0) {
+	    (t[ss].f & F_ING) && t[ss].len > 5 && t[ss + 1].kind == K_WORD) {
 		for (i = ss + 2; i < se && !is_comma(c, i) && !is_hard(c, i); i++)
 			;
 		if (i < se && is_comma(c, i))

@@ -501,6 +501,23 @@ the firm${TAB}It is done,"
 	assert_output "The sea was kind,${TAB}speaker=Ivo Marsh${TAB}role=Ferry captain${TAB}cue=said${TAB}kind=full"
 }
 
+@test "wire-quotes: rule: a title after a hyphen (Under-secretary, Vice-President)" {
+	run quotes 'Treasury Under-secretary Ilse Varga said: "Rates will hold."'
+	assert_output "Rates will hold.${TAB}speaker=Ilse Varga${TAB}role=Treasury Under-secretary${TAB}cue=said${TAB}kind=full"
+}
+
+@test "wire-quotes: rule: a name given first stands for the one full name it begins" {
+	run who 'The port will expand, Mayor Lin Haoran said.' \
+	    'Lin told visitors the new quay would open in spring.' \
+	    '"It is a complex issue," he said.'
+	assert_output "Lin Haoran${TAB}It is a complex issue,"
+}
+
+@test "wire-quotes: rule: a phrase in front of the subject goes whole" {
+	run quotes 'In a long interview Oduya said: "The budget is tight."'
+	assert_output "The budget is tight.${TAB}speaker=Oduya${TAB}cue=said${TAB}kind=full"
+}
+
 # ---- the seeds, whole, against lists written after reading them
 
 @test "wire-quotes: seeds, paragraph by paragraph" {
