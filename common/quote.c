@@ -1267,9 +1267,9 @@ tokenize(struct wire_qctx *c, size_t a, size_t b, size_t q0, size_t r0)
 			}
 			add_tok(c, w, i - w, K_WORD);
 			word_info(&c->t[c->nt - 1], s, ascii, h);
-			if ((c->t[c->nt - 1].f & F_CAP) &&
-			    ((c->t[c->nt - 1].lex & L_TITLE) ||
-			    (c->t[c->nt - 1].f & F_POSS)))
+			if ((c->t[c->nt - 1].lex & L_TITLE) ||
+			    (c->t[c->nt - 1].f & (F_CAP | F_POSS)) ==
+			    (F_CAP | F_POSS))
 				c->titled = 1;
 			continue;
 		}
@@ -2052,9 +2052,16 @@ make_who(struct wire_qctx *c, size_t t0, size_t t1, struct who *w)
 			quant = 0;
 	}
 	/* "One said": one of the group named last. */
-	if (quant && (t1 == t0 || recall(c, L_PLUR, w)))
-		return;
-	/* With no group before it, "one" is all that is known. */
+	if (quant) {
+		if (t1 == t0 || recall(c, L_PLUR, w))
+			return;
+		/* With no group before it, "one" is all that is known. */
+		for (i = t0; i < t1 && !(t[i].lex & L_QUANT); i++)
+			;
+		/* "the" alone is no one. */
+		if (i == t1)
+			return;
+	}
 	for (n0 = t1; n0 > t0; n0--) {
 		k = &t[n0 - 1];
 		/* A first name that is also a preposition: Per Aas. */
@@ -2169,7 +2176,8 @@ title_names(struct wire_qctx *c)
 				remember(c, name);
 			continue;
 		}
-		if (!(t[i].f & F_CAP) || !(t[i].lex & L_TITLE))
+		/* "IAAF chief Lamine Diack": a title in lower case too. */
+		if (!(t[i].lex & L_TITLE) || t[i].kind != K_WORD)
 			continue;
 		for (j = i + 1; j < c->nt && (t[j].f & F_CAP) &&
 		    (t[j].lex & L_TITLE); j++)

@@ -518,6 +518,17 @@ the firm${TAB}It is done,"
 	assert_output "The budget is tight.${TAB}speaker=Oduya${TAB}cue=said${TAB}kind=full"
 }
 
+@test "wire-quotes: rule: a name after a title in lower case is a full name" {
+	run who 'The fund was opened by harbour chief Nela Brandt and two aides.' \
+	    '"We start today," Brandt said.'
+	assert_output "Nela Brandt${TAB}We start today,"
+}
+
+@test "wire-quotes: rule: a determiner alone names no one" {
+	run who 'The first sight of the fair is his golden head speaking from a giant poster, calling them "rascals" and bragging.'
+	assert_output "-${TAB}rascals"
+}
+
 # ---- the seeds, whole, against lists written after reading them
 
 @test "wire-quotes: seeds, paragraph by paragraph" {
