@@ -139,6 +139,14 @@ static const struct lexent {
 	{ "thinks", L_CUE | L_INV }, { "believes", L_CUE | L_INV },
 	{ "believed", L_CUE }, { "argue", L_CUE }, { "insist", L_CUE },
 	{ "accused", L_CUE }, { "accuses", L_CUE }, { "accuse", L_CUE },
+	/* The present of some above: "The papers suggest ...". */
+	{ "suggest", L_CUE }, { "suggests", L_CUE }, { "warn", L_CUE },
+	{ "predict", L_CUE }, { "predicts", L_CUE }, { "admit", L_CUE },
+	{ "admits", L_CUE }, { "deny", L_CUE }, { "denies", L_CUE },
+	{ "complain", L_CUE }, { "complains", L_CUE }, { "explain", L_CUE },
+	{ "concede", L_CUE }, { "concedes", L_CUE }, { "urge", L_CUE },
+	{ "urges", L_CUE }, { "acknowledge", L_CUE },
+	{ "acknowledges", L_CUE },
 	/* Verbs that frame a fragment: X blasted Y's "deportation force". */
 	{ "signaled", L_CUE }, { "signalled", L_CUE }, { "blasted", L_CUE }, { "slammed", L_CUE }, { "criticised", L_CUE },
 	{ "criticized", L_CUE }, { "praised", L_CUE }, { "hailed", L_CUE },
@@ -1532,6 +1540,8 @@ adverbial(const struct tok *t)
  * the start of the clause; the subject is the first of them that does
  * not set the scene ("Speaking later, Sen. Jane Doe, who ..., said").
  */
+static int	roles_and(const struct wire_qctx *, size_t, size_t);
+
 /* Are the words [s, e) all in lower case, a description's? */
 static int
 descr(const struct wire_qctx *c, size_t s, size_t e)
@@ -1593,8 +1603,13 @@ subj_commas(const struct wire_qctx *c, size_t lo, size_t k, size_t *t0,
 			continue;
 		for (e = s; e < c->nt && !is_comma(c, e); e++)
 			;
+		k = e;
 		if ((e = np_fwd(c, s, e)) == s)
 			return 0;
+		/* "Grain analyst and meteorologist Gail Martell,": all. */
+		if (e + 1 < k && word_is(c, e, "and") && roles_and(c, e, k) &&
+		    np_fwd(c, e + 1, k) == k)
+			e = k;
 		*t0 = s;
 		*t1 = e;
 		*app = 1;
@@ -1844,6 +1859,18 @@ subj_depth(const struct wire_qctx *c, size_t lo, size_t v, size_t *t0,
 	}
 	if ((e = np_fwd(c, i, j)) == i)
 		return 0;
+	/*
+	 * "University of Missouri agronomist Glen Grimes said": all, a
+	 * role in lower case before the name ("Joel Pollak of Breitbart
+	 * California said" stays a person of a body).
+	 */
+	if (e + 1 < j && word_is(c, e, "of") && (t[i].f & F_CAP) &&
+	    (t[e + 1].f & F_CAP) && np_fwd(c, e + 1, j) == j) {
+		for (k = e + 1; k < j && !LOWER(&t[k]); k++)
+			;
+		if (k < j)
+			e = j;
+	}
 	*t0 = i;
 	*t1 = e;
 	return 1;
@@ -2022,6 +2049,26 @@ recall(struct wire_qctx *c, uint32_t f, struct who *w)
 }
 
 /*
+ * Does the "and" at i join two roles before a name ("analyst and
+ * meteorologist Gail Martell"), not two people?
+ */
+static int
+roles_and(const struct wire_qctx *c, size_t i, size_t t1)
+{
+	const struct tok *t = c->t;
+	size_t	 k;
+
+	if (i == 0 || !LOWER(&t[i - 1]) || (t[i - 1].lex & (L_PREP | L_DET |
+	    L_QUANT)))
+		return 0;
+	for (k = i + 1; k < t1 && LOWER(&t[k]); k++)
+		if (t[k].lex & (L_PREP | L_DET | L_QUANT | L_CONJ))
+			return 0;
+	return k > i + 1 && k < t1 && t[k].kind == K_WORD &&
+	    (t[k].f & F_CAP);
+}
+
+/*
  * The speaker named by the words [t0, t1): a pronoun resolved, a name
  * split from its title ("German Chancellor Friedrich Merz"), or a
  * description kept as written ("a European source").
@@ -2045,7 +2092,7 @@ make_who(struct wire_qctx *c, size_t t0, size_t t1, struct who *w)
 		return;
 	}
 	for (i = t0; i < t1; i++) {
-		if (word_is(c, i, "and"))
+		if (word_is(c, i, "and") && !roles_and(c, i, t1))
 			and = 1;
 		if (!(t[i].lex & (L_QUANT | L_DET)) && !word_is(c, i, "of") &&
 		    !word_is(c, i, "them"))
@@ -2376,6 +2423,35 @@ spoken_by(struct wire_qctx *c, struct quo *q, size_t qt, size_t lo)
 }
 
 /*
+ * "- Brentford boss Martin Allen: "..."": a person's name and a colon
+ * with no verb, as in lists of what each side said.  The name opens
+ * its sentence, after a dash if any.
+ */
+static int
+colon_name(struct wire_qctx *c, struct quo *q, size_t qt, size_t ss)
+{
+	const struct tok *t = c->t;
+	struct who	 w;
+	size_t		 s = ss, k;
+
+	if (qt < ss + 2 || t[qt - 1].kind != K_PUNCT || t[qt - 1].c != ':')
+		return 0;
+	while (s < qt - 1 && t[s].kind == K_PUNCT && t[s].c == '-')
+		s++;
+	for (k = s; k < qt - 1; k++)
+		if (t[k].kind != K_WORD || (t[k].lex & (L_CUE | L_PREP |
+		    L_SUB | L_REL | L_CONJ)) || PRONOUN(&t[k]))
+			return 0;
+	if (k == s || k - s > NPMAX)
+		return 0;
+	make_who(c, s, k, &w);
+	if (w.kind != W_NAME || !w.person)
+		return 0;
+	q->who = w;
+	return 1;
+}
+
+/*
  * Before the quotation in its sentence: the nearest verb of saying and
  * its subject (X told reporters: "..."; X called it "...").  A verb with
  * no subject of its own ("Calling it "painful", X said"; "X said,
@@ -2393,7 +2469,7 @@ before(struct wire_qctx *c, struct quo *q, size_t qt, size_t lo, size_t ss,
 		if (t[v - 1].kind == K_WORD && (t[v - 1].lex & L_CUE))
 			break;
 	if (v == lo)
-		return spoken_by(c, q, qt, lo);
+		return spoken_by(c, q, qt, lo) || colon_name(c, q, qt, ss);
 	v--;
 	if (word_is(c, v, "according")) {
 		if (v + 2 < qt && word_is(c, v + 1, "to") &&
@@ -2624,9 +2700,11 @@ subject_here(struct wire_qctx *c, size_t ss, size_t se)
 			ss = i + 1;
 	}
 	e = rs = ss;
+	/* "The 31-year-old was third behind Hayley Yelling": a verb ends it. */
 	for (i = ss; i < se && i < ss + NPMAX && t[i].kind == K_WORD &&
-	    !(t[i].lex & (L_PREP | L_SUB | L_CONJ | L_REL | L_CUE | L_TIME)) &&
-	    !PRONOUN(&t[i]); i++) {
+	    (!(t[i].lex & (L_PREP | L_SUB | L_CONJ | L_REL | L_CUE | L_TIME)) ||
+	    (word_is(c, i, "and") && roles_and(c, i, se))) &&
+	    !((t[i].lex & L_BE) && LOWER(&t[i])) && !PRONOUN(&t[i]); i++) {
 		if (t[i].lex & (L_TITLE | L_HON))
 			titled = 1;
 		/*
@@ -2636,6 +2714,9 @@ subject_here(struct wire_qctx *c, size_t ss, size_t se)
 		 */
 		if (e != ss && (t[i].lex & L_DET) && LOWER(&t[i - 1]) &&
 		    !(t[i - 1].lex & L_DET))
+			break;
+		/* "Jo Pavey will miss January's race": so does a modal. */
+		if (e != ss && i == e && (t[i].lex & L_ADV) && LOWER(&t[i]))
 			break;
 		if (!(t[i].f & F_CAP) || (t[i].lex & (L_DET | L_TITLE |
 		    L_HON)))

@@ -529,6 +529,40 @@ the firm${TAB}It is done,"
 	assert_output "-${TAB}rascals"
 }
 
+@test "wire-quotes: rule: a person's name and a colon, with no verb, before a quotation" {
+	run who '- Harbour boss Tilda Maren: "We will fight on."' \
+	    'The verdict: "Not proven."'
+	assert_output "Tilda Maren${TAB}We will fight on.
+-${TAB}Not proven."
+}
+
+@test "wire-quotes: rule: the present of verbs of saying (suggest, warn, deny)" {
+	run who 'The leaflets suggest the council faces a "cash cliff" next year.' \
+	    'Both unions deny any "secret deal" with the board.'
+	assert_output "the leaflets${TAB}cash cliff
+both unions${TAB}secret deal"
+}
+
+@test "wire-quotes: rule: a body \"of\" a place before a role and a name" {
+	run quotes 'Institute of Marine Science ecologist Rhea Tamm said: "The reef is recovering."' \
+	    'Deputy editor Ola Berg of Nordic Weekly said: "We print on Friday."'
+	assert_output "The reef is recovering.${TAB}speaker=Rhea Tamm${TAB}role=Institute of Marine Science ecologist${TAB}cue=said${TAB}kind=full
+We print on Friday.${TAB}speaker=Ola Berg${TAB}role=Deputy editor${TAB}cue=said${TAB}kind=full"
+}
+
+@test "wire-quotes: rule: a form of \"be\" or a modal ends a sentence's subject" {
+	run who 'Rowing coach Ines Kalda will skip Sunday'"'"'s Lake Bled Regatta this year.' \
+	    'The 29-year-old was second behind Mara Olsen at the trials.' \
+	    '"My back needs rest," she said.'
+	assert_output "Ines Kalda${TAB}My back needs rest,"
+}
+
+@test "wire-quotes: rule: two roles joined by \"and\" before a name are one person's" {
+	run who 'Soil chemist and author Petra Lund, 52, said the fields were dry.' \
+	    '"It will be a poor harvest," she said.'
+	assert_output "Petra Lund${TAB}It will be a poor harvest,"
+}
+
 # ---- the seeds, whole, against lists written after reading them
 
 @test "wire-quotes: seeds, paragraph by paragraph" {
