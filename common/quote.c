@@ -1614,12 +1614,14 @@ subj_commas(const struct wire_qctx *c, size_t lo, size_t k, size_t *t0,
 		*t1 = e;
 		*app = 1;
 		/*
-		 * "The delegation's leader, Vincent Siew, told": a name in
-		 * commas after a description is the speaker, the
+		 * "The delegation's leader, Vincent Siew, told", "James
+		 * Hardie chairwoman, Meredith Hellicar, said": a name in
+		 * commas after a description or a role is the speaker, the
 		 * description its role.
 		 */
-		if (i > 0 && (t[s].lex & L_DET) && is_comma(c, e) &&
-		    starts[i - 1] == e + 1 && descr(c, s + 1, e) &&
+		if (i > 0 && is_comma(c, e) && starts[i - 1] == e + 1 &&
+		    (((t[s].lex & L_DET) && descr(c, s + 1, e)) ||
+		    (LOWER(&t[e - 1]) && (t[e - 1].lex & L_TITLE))) &&
 		    (b = name_run(c, e + 1)) > e + 2 && is_comma(c, b))
 			*t1 = b;
 		return 1;
@@ -2382,6 +2384,13 @@ after(struct wire_qctx *c, struct quo *q, size_t qt, size_t hi)
 		i++;
 		comma = 1;
 	}
+	/*
+	 * ""...." Mayor Rita Ohm said the town was "grateful."": a
+	 * sentence after a full stop with a quotation of its own: its cue
+	 * is that one's.
+	 */
+	if (!comma && t[qt].c == '.' && hi < c->nt && is_q(c, hi))
+		return 0;
 	if (cue_first(c, q, i, hi, comma))
 		return 1;
 	if (!comma)
@@ -2652,7 +2661,11 @@ quote_here(struct wire_qctx *c, size_t qt, size_t ss, size_t se,
 		for (se2 = se; se2 < c->nt && !(t[se2].f & F_SEND); se2++)
 			;
 		*nextend = se2;
-		ok = !own_object(c, se, se2) && cue_first(c, q, se, se2 + 1, 0);
+		/* Not one that has a quotation of its own. */
+		for (v = se; v <= se2 && v < c->nt && !is_q(c, v); v++)
+			;
+		ok = (v > se2 || v == c->nt) && !own_object(c, se, se2) &&
+		    cue_first(c, q, se, se2 + 1, 0);
 	}
 	if (!ok) {
 		q->told = 0;
@@ -2759,6 +2772,21 @@ cue_here(struct wire_qctx *c, size_t v, size_t ss)
 			make_who(c, v + 2, e, &w);
 			set_last(c, &w, 0);
 		}
+		return;
+	}
+	/*
+	 * "..., thinks Tim Danton, editor of PC Pro.": a verb that may
+	 * stand first, after a comma or a clause, with its subject after.
+	 */
+	if ((c->t[v].lex & L_INV) && v > lo && LOWER(&c->t[v]) &&
+	    (is_comma(c, v - 1) || LOWER(&c->t[v - 1])) &&
+	    v + 1 < c->nt && (c->t[v + 1].f & F_CAP) &&
+	    !(c->t[v + 1].lex & (L_PRON | L_DET)) &&
+	    (e = np_fwd(c, v + 1, c->nt)) > v + 1 &&
+	    (e == c->nt || c->t[e].kind == K_PUNCT)) {
+		make_who(c, v + 1, e, &w);
+		if (w.kind == W_NAME)
+			set_last(c, &w, 0);
 		return;
 	}
 	if (passive(c, v, lo) || !subj(c, lo, v, &t0, &t1, &app))

@@ -563,6 +563,24 @@ We print on Friday.${TAB}speaker=Ola Berg${TAB}role=Deputy editor${TAB}cue=said$
 	assert_output "Petra Lund${TAB}It will be a poor harvest,"
 }
 
+@test "wire-quotes: rule: a name in commas after a role in lower case is the speaker" {
+	run quotes 'Harbour Trust chairwoman, Ines Vale, said the plan was "fair and final."'
+	assert_output "fair and final.${TAB}speaker=Ines Vale${TAB}role=Harbour Trust chairwoman${TAB}cue=said${TAB}kind=partial"
+}
+
+@test "wire-quotes: rule: a next sentence with a quotation of its own keeps its cue" {
+	run who '"The dam held," said engineer Oskar Lind. "We were lucky." Mayor Rita Ohm said the town was "grateful."'
+	assert_output "Oskar Lind${TAB}The dam held,
+Oskar Lind${TAB}We were lucky.
+Rita Ohm${TAB}grateful."
+}
+
+@test "wire-quotes: rule: a verb first with its subject after, outside quotations, names someone" {
+	run who 'The ferry fares will rise again, says Mara Quist, editor of Coast Weekly.' \
+	    '"Fuel costs keep climbing," she said.'
+	assert_output "Mara Quist${TAB}Fuel costs keep climbing,"
+}
+
 # ---- the seeds, whole, against lists written after reading them
 
 @test "wire-quotes: seeds, paragraph by paragraph" {
