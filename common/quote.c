@@ -108,6 +108,8 @@ static const struct lexent {
 	{ "describes", L_CUE }, { "describing", L_CUE }, { "called", L_CUE },
 	{ "calling", L_CUE }, { "dubbed", L_CUE }, { "labelled", L_CUE },
 	{ "labeled", L_CUE }, { "branded", L_CUE }, { "termed", L_CUE },
+	{ "labelling", L_CUE }, { "labeling", L_CUE }, { "dubbing", L_CUE },
+	{ "branding", L_CUE }, { "terming", L_CUE },
 	{ "reads", L_CUE | L_INV }, { "wondered", L_CUE | L_INV },
 	{ "mused", L_CUE | L_INV }, { "commented", L_CUE | L_INV },
 	{ "confirmed", L_CUE }, { "denied", L_CUE }, { "demanded", L_CUE },
@@ -137,6 +139,14 @@ static const struct lexent {
 	{ "thinks", L_CUE | L_INV }, { "believes", L_CUE | L_INV },
 	{ "believed", L_CUE }, { "argue", L_CUE }, { "insist", L_CUE },
 	{ "accused", L_CUE }, { "accuses", L_CUE }, { "accuse", L_CUE },
+	/* The present of some above: "The papers suggest ...". */
+	{ "suggest", L_CUE }, { "suggests", L_CUE }, { "warn", L_CUE },
+	{ "predict", L_CUE }, { "predicts", L_CUE }, { "admit", L_CUE },
+	{ "admits", L_CUE }, { "deny", L_CUE }, { "denies", L_CUE },
+	{ "complain", L_CUE }, { "complains", L_CUE }, { "explain", L_CUE },
+	{ "concede", L_CUE }, { "concedes", L_CUE }, { "urge", L_CUE },
+	{ "urges", L_CUE }, { "acknowledge", L_CUE },
+	{ "acknowledges", L_CUE },
 	/* Verbs that frame a fragment: X blasted Y's "deportation force". */
 	{ "signaled", L_CUE }, { "signalled", L_CUE }, { "blasted", L_CUE }, { "slammed", L_CUE }, { "criticised", L_CUE },
 	{ "criticized", L_CUE }, { "praised", L_CUE }, { "hailed", L_CUE },
@@ -1054,6 +1064,14 @@ word_info(struct tok *t, const char *s, int ascii, uint32_t h)
 	if (len > 3 && l1 == 'd' && l2 == 'e')
 		t->f |= F_ED;
 	t->lex = ascii ? lex_h((const char *)w, len, h) : 0;
+	/* Under-secretary, Vice-President: a title after a hyphen. */
+	if (t->lex == 0 && ascii && len > 2) {
+		for (n = len - 1; n > 0 && w[n - 1] != '-'; n--)
+			;
+		if (n > 1 && n < len &&
+		    (lex((const char *)w + n, len - n) & L_TITLE))
+			t->lex = L_TITLE;
+	}
 	/* Adverbs in -ly, not nouns in -ily (family). */
 	if (!(t->f & F_CAP) && len > 5 && l1 == 'y' && l2 == 'l' &&
 	    l3 != 'i' && t->lex == 0)
@@ -1257,9 +1275,9 @@ tokenize(struct wire_qctx *c, size_t a, size_t b, size_t q0, size_t r0)
 			}
 			add_tok(c, w, i - w, K_WORD);
 			word_info(&c->t[c->nt - 1], s, ascii, h);
-			if ((c->t[c->nt - 1].f & F_CAP) &&
-			    ((c->t[c->nt - 1].lex & L_TITLE) ||
-			    (c->t[c->nt - 1].f & F_POSS)))
+			if ((c->t[c->nt - 1].lex & L_TITLE) ||
+			    (c->t[c->nt - 1].f & (F_CAP | F_POSS)) ==
+			    (F_CAP | F_POSS))
 				c->titled = 1;
 			continue;
 		}
@@ -1522,6 +1540,30 @@ adverbial(const struct tok *t)
  * the start of the clause; the subject is the first of them that does
  * not set the scene ("Speaking later, Sen. Jane Doe, who ..., said").
  */
+static int	roles_and(const struct wire_qctx *, size_t, size_t);
+
+/* Are the words [s, e) all in lower case, a description's? */
+static int
+descr(const struct wire_qctx *c, size_t s, size_t e)
+{
+	for (; s < e; s++)
+		if (!LOWER(&c->t[s]))
+			return 0;
+	return 1;
+}
+
+/* The end of a run of words in capitals from i, no title among them. */
+static size_t
+name_run(const struct wire_qctx *c, size_t i)
+{
+	const struct tok *t = c->t;
+
+	while (i < c->nt && t[i].kind == K_WORD && (t[i].f & F_CAP) &&
+	    !(t[i].lex & (L_TITLE | L_DET | L_PREP | L_CONJ | L_TIME)))
+		i++;
+	return i;
+}
+
 static int
 subj_commas(const struct wire_qctx *c, size_t lo, size_t k, size_t *t0,
     size_t *t1, int *app)
@@ -1561,11 +1603,27 @@ subj_commas(const struct wire_qctx *c, size_t lo, size_t k, size_t *t0,
 			continue;
 		for (e = s; e < c->nt && !is_comma(c, e); e++)
 			;
+		k = e;
 		if ((e = np_fwd(c, s, e)) == s)
 			return 0;
+		/* "Grain analyst and meteorologist Gail Martell,": all. */
+		if (e + 1 < k && word_is(c, e, "and") && roles_and(c, e, k) &&
+		    np_fwd(c, e + 1, k) == k)
+			e = k;
 		*t0 = s;
 		*t1 = e;
 		*app = 1;
+		/*
+		 * "The delegation's leader, Vincent Siew, told", "James
+		 * Hardie chairwoman, Meredith Hellicar, said": a name in
+		 * commas after a description or a role is the speaker, the
+		 * description its role.
+		 */
+		if (i > 0 && is_comma(c, e) && starts[i - 1] == e + 1 &&
+		    (((t[s].lex & L_DET) && descr(c, s + 1, e)) ||
+		    (LOWER(&t[e - 1]) && (t[e - 1].lex & L_TITLE))) &&
+		    (b = name_run(c, e + 1)) > e + 2 && is_comma(c, b))
+			*t1 = b;
 		return 1;
 	}
 	return 0;
@@ -1783,16 +1841,38 @@ subj_depth(const struct wire_qctx *c, size_t lo, size_t v, size_t *t0,
 	}
 	if (i == j)
 		return 0;
+	/*
+	 * "With the Harbour Gazette labelling it": the object of "with"
+	 * is the subject of the participle after it.
+	 */
+	if (word_is(c, i, "with") && (t[v].f & F_ING) && i + 1 < j)
+		i++;
 	/* A phrase in front: "On Sunday Zelensky said". */
-	if ((t[i].lex & L_PREP) && !word_is(c, i, "of")) {
+	else if ((t[i].lex & L_PREP) && !word_is(c, i, "of")) {
 		i++;
 		while (i < j && (t[i].lex & L_DET))
 			i++;
 		if (++i >= j)
 			return 0;
+		/* "In a separate interview Keating said": all of its words. */
+		while (i + 1 < j && LOWER(&t[i]) && !(t[i].lex & (L_TITLE |
+		    L_SRC | L_DET | L_QUANT)) && (t[i + 1].kind == K_WORD))
+			i++;
 	}
 	if ((e = np_fwd(c, i, j)) == i)
 		return 0;
+	/*
+	 * "University of Missouri agronomist Glen Grimes said": all, a
+	 * role in lower case before the name ("Joel Pollak of Breitbart
+	 * California said" stays a person of a body).
+	 */
+	if (e + 1 < j && word_is(c, e, "of") && (t[i].f & F_CAP) &&
+	    (t[e + 1].f & F_CAP) && np_fwd(c, e + 1, j) == j) {
+		for (k = e + 1; k < j && !LOWER(&t[k]); k++)
+			;
+		if (k < j)
+			e = j;
+	}
 	*t0 = i;
 	*t1 = e;
 	return 1;
@@ -1892,6 +1972,21 @@ expand(const struct wire_qctx *c, const char *w, size_t len)
 			return NOSTR;
 		found = c->names[i];
 	}
+	if (found != NOSTR)
+		return found;
+	/*
+	 * A name given first is the family name in Chinese and other
+	 * orders ("Jiang Zemin" ... "Jiang"), and a first name alone is
+	 * the same person too: the one full name that begins with w.
+	 */
+	for (i = 0; i < c->nnames; i++) {
+		sn = str(c, c->names[i]);
+		if (memcmp(sn, w, len) != 0 || sn[len] != ' ')
+			continue;
+		if (found != NOSTR && strcmp(sn, str(c, found)) != 0)
+			return NOSTR;
+		found = c->names[i];
+	}
 	return found;
 }
 
@@ -1956,6 +2051,26 @@ recall(struct wire_qctx *c, uint32_t f, struct who *w)
 }
 
 /*
+ * Does the "and" at i join two roles before a name ("analyst and
+ * meteorologist Gail Martell"), not two people?
+ */
+static int
+roles_and(const struct wire_qctx *c, size_t i, size_t t1)
+{
+	const struct tok *t = c->t;
+	size_t	 k;
+
+	if (i == 0 || !LOWER(&t[i - 1]) || (t[i - 1].lex & (L_PREP | L_DET |
+	    L_QUANT)))
+		return 0;
+	for (k = i + 1; k < t1 && LOWER(&t[k]); k++)
+		if (t[k].lex & (L_PREP | L_DET | L_QUANT | L_CONJ))
+			return 0;
+	return k > i + 1 && k < t1 && t[k].kind == K_WORD &&
+	    (t[k].f & F_CAP);
+}
+
+/*
  * The speaker named by the words [t0, t1): a pronoun resolved, a name
  * split from its title ("German Chancellor Friedrich Merz"), or a
  * description kept as written ("a European source").
@@ -1979,7 +2094,7 @@ make_who(struct wire_qctx *c, size_t t0, size_t t1, struct who *w)
 		return;
 	}
 	for (i = t0; i < t1; i++) {
-		if (word_is(c, i, "and"))
+		if (word_is(c, i, "and") && !roles_and(c, i, t1))
 			and = 1;
 		if (!(t[i].lex & (L_QUANT | L_DET)) && !word_is(c, i, "of") &&
 		    !word_is(c, i, "them"))
@@ -1987,8 +2102,14 @@ make_who(struct wire_qctx *c, size_t t0, size_t t1, struct who *w)
 	}
 	/* "One said": one of the group named last. */
 	if (quant) {
-		recall(c, L_PLUR, w);
-		return;
+		if (t1 == t0 || recall(c, L_PLUR, w))
+			return;
+		/* With no group before it, "one" is all that is known. */
+		for (i = t0; i < t1 && !(t[i].lex & L_QUANT); i++)
+			;
+		/* "the" alone is no one. */
+		if (i == t1)
+			return;
 	}
 	for (n0 = t1; n0 > t0; n0--) {
 		k = &t[n0 - 1];
@@ -2104,7 +2225,8 @@ title_names(struct wire_qctx *c)
 				remember(c, name);
 			continue;
 		}
-		if (!(t[i].f & F_CAP) || !(t[i].lex & L_TITLE))
+		/* "IAAF chief Lamine Diack": a title in lower case too. */
+		if (!(t[i].lex & L_TITLE) || t[i].kind != K_WORD)
 			continue;
 		for (j = i + 1; j < c->nt && (t[j].f & F_CAP) &&
 		    (t[j].lex & L_TITLE); j++)
@@ -2217,6 +2339,16 @@ cue_first(struct wire_qctx *c, struct quo *q, size_t i, size_t hi, int loose)
 			;
 		if ((e = np_fwd(c, j, hi)) > j)
 			return set_who(c, q, j, e, i);
+		/*
+		 * ""...," said Friday.": a day or month alone after the verb,
+		 * with the sentence ending there, is no time but the subject.
+		 */
+		if (j < hi && j == i + 1 && t[j].kind == K_WORD &&
+		    (t[j].f & F_CAP) && (t[j].lex & L_TIME) && (j + 1 == hi ||
+		    (t[j + 1].kind == K_PUNCT && (t[j + 1].f & F_SEND)) ||
+		    (j + 2 == hi && t[j + 1].kind == K_PUNCT &&
+		    t[j + 1].c == '.')))
+			return set_who(c, q, j, j + 1, i);
 		return 0;
 	}
 	for (v = i; v < hi && v < i + CUEMAX; v++) {
@@ -2252,6 +2384,13 @@ after(struct wire_qctx *c, struct quo *q, size_t qt, size_t hi)
 		i++;
 		comma = 1;
 	}
+	/*
+	 * ""...." Mayor Rita Ohm said the town was "grateful."": a
+	 * sentence after a full stop with a quotation of its own: its cue
+	 * is that one's.
+	 */
+	if (!comma && t[qt].c == '.' && hi < c->nt && is_q(c, hi))
+		return 0;
 	if (cue_first(c, q, i, hi, comma))
 		return 1;
 	if (!comma)
@@ -2293,6 +2432,35 @@ spoken_by(struct wire_qctx *c, struct quo *q, size_t qt, size_t lo)
 }
 
 /*
+ * "- Brentford boss Martin Allen: "..."": a person's name and a colon
+ * with no verb, as in lists of what each side said.  The name opens
+ * its sentence, after a dash if any.
+ */
+static int
+colon_name(struct wire_qctx *c, struct quo *q, size_t qt, size_t ss)
+{
+	const struct tok *t = c->t;
+	struct who	 w;
+	size_t		 s = ss, k;
+
+	if (qt < ss + 2 || t[qt - 1].kind != K_PUNCT || t[qt - 1].c != ':')
+		return 0;
+	while (s < qt - 1 && t[s].kind == K_PUNCT && t[s].c == '-')
+		s++;
+	for (k = s; k < qt - 1; k++)
+		if (t[k].kind != K_WORD || (t[k].lex & (L_CUE | L_PREP |
+		    L_SUB | L_REL | L_CONJ)) || PRONOUN(&t[k]))
+			return 0;
+	if (k == s || k - s > NPMAX)
+		return 0;
+	make_who(c, s, k, &w);
+	if (w.kind != W_NAME || !w.person)
+		return 0;
+	q->who = w;
+	return 1;
+}
+
+/*
  * Before the quotation in its sentence: the nearest verb of saying and
  * its subject (X told reporters: "..."; X called it "...").  A verb with
  * no subject of its own ("Calling it "painful", X said"; "X said,
@@ -2310,7 +2478,7 @@ before(struct wire_qctx *c, struct quo *q, size_t qt, size_t lo, size_t ss,
 		if (t[v - 1].kind == K_WORD && (t[v - 1].lex & L_CUE))
 			break;
 	if (v == lo)
-		return spoken_by(c, q, qt, lo);
+		return spoken_by(c, q, qt, lo) || colon_name(c, q, qt, ss);
 	v--;
 	if (word_is(c, v, "according")) {
 		if (v + 2 < qt && word_is(c, v + 1, "to") &&
@@ -2397,6 +2565,32 @@ block_who(struct wire_qctx *c, struct quo *q)
 	return 1;
 }
 
+/*
+ * Does the verb of saying of the sentence [s, e) take an object of its
+ * own ("Critics accused the mayor of ...", "Portugal confirmed their
+ * progress")?  Then the sentence is about that, not the quotation
+ * before it.  "Said", "asked" and the like, which stand before their
+ * subjects, and "told" with whom, are not read so.
+ */
+static int
+own_object(const struct wire_qctx *c, size_t s, size_t e)
+{
+	const struct tok *t = c->t;
+	size_t	 v;
+
+	for (v = s; v < e && v < s + CUEMAX; v++)
+		if (t[v].kind == K_WORD && (t[v].lex & L_CUE))
+			break;
+	if (v + 1 >= e || v >= s + CUEMAX || (t[v].lex & L_INV) ||
+	    word_is(c, v, "told") || word_is(c, v, "tells") ||
+	    word_is(c, v, "tell") || word_is(c, v, "telling") ||
+	    word_is(c, v, "say") || word_is(c, v, "saying") ||
+	    word_is(c, v, "according"))
+		return 0;
+	return t[v + 1].kind == K_WORD && !(t[v + 1].lex & (L_PREP | L_SUB |
+	    L_TIME | L_ADV)) && !(t[v + 1].f & F_LY);
+}
+
 /* Give the quotation at token qt, in the sentence [ss, se), a speaker. */
 static void
 quote_here(struct wire_qctx *c, size_t qt, size_t ss, size_t se,
@@ -2467,7 +2661,11 @@ quote_here(struct wire_qctx *c, size_t qt, size_t ss, size_t se,
 		for (se2 = se; se2 < c->nt && !(t[se2].f & F_SEND); se2++)
 			;
 		*nextend = se2;
-		ok = cue_first(c, q, se, se2 + 1, 0);
+		/* Not one that has a quotation of its own. */
+		for (v = se; v <= se2 && v < c->nt && !is_q(c, v); v++)
+			;
+		ok = (v > se2 || v == c->nt) && !own_object(c, se, se2) &&
+		    cue_first(c, q, se, se2 + 1, 0);
 	}
 	if (!ok) {
 		q->told = 0;
@@ -2503,11 +2701,36 @@ subject_here(struct wire_qctx *c, size_t ss, size_t se)
 	/* "But Mr. Netanyahu did not see it that way." */
 	if (ss < se && (t[ss].lex & (L_CONJ | L_ADV)) && !(t[ss].lex & L_SUB))
 		ss++;
+	/*
+	 * "Addressing Lisbon traders, Olmo listed ...": a participle opens
+	 * the sentence and has no subject; the subject follows its comma.
+	 */
+	if (ss + 1 < se && t[ss].kind == K_WORD && (t[ss].f & F_CAP) &&
+	    (t[ss].f & F_ING) && t[ss].len > 5 && t[ss + 1].kind == K_WORD) {
+		for (i = ss + 2; i < se && !is_comma(c, i) && !is_hard(c, i); i++)
+			;
+		if (i < se && is_comma(c, i))
+			ss = i + 1;
+	}
+	e = rs = ss;
+	/* "The 31-year-old was third behind Hayley Yelling": a verb ends it. */
 	for (i = ss; i < se && i < ss + NPMAX && t[i].kind == K_WORD &&
-	    !(t[i].lex & (L_PREP | L_SUB | L_CONJ | L_REL | L_CUE | L_TIME)) &&
-	    !PRONOUN(&t[i]); i++) {
+	    (!(t[i].lex & (L_PREP | L_SUB | L_CONJ | L_REL | L_CUE | L_TIME)) ||
+	    (word_is(c, i, "and") && roles_and(c, i, se))) &&
+	    !((t[i].lex & L_BE) && LOWER(&t[i])) && !PRONOUN(&t[i]); i++) {
 		if (t[i].lex & (L_TITLE | L_HON))
 			titled = 1;
+		/*
+		 * "Springer helped launch the West End show": a determiner
+		 * after lower-case words that follow a name begins an
+		 * object, past the verb.
+		 */
+		if (e != ss && (t[i].lex & L_DET) && LOWER(&t[i - 1]) &&
+		    !(t[i - 1].lex & L_DET))
+			break;
+		/* "Jo Pavey will miss January's race": so does a modal. */
+		if (e != ss && i == e && (t[i].lex & L_ADV) && LOWER(&t[i]))
+			break;
 		if (!(t[i].f & F_CAP) || (t[i].lex & (L_DET | L_TITLE |
 		    L_HON)))
 			continue;
@@ -2549,6 +2772,21 @@ cue_here(struct wire_qctx *c, size_t v, size_t ss)
 			make_who(c, v + 2, e, &w);
 			set_last(c, &w, 0);
 		}
+		return;
+	}
+	/*
+	 * "..., thinks Tim Danton, editor of PC Pro.": a verb that may
+	 * stand first, after a comma or a clause, with its subject after.
+	 */
+	if ((c->t[v].lex & L_INV) && v > lo && LOWER(&c->t[v]) &&
+	    (is_comma(c, v - 1) || LOWER(&c->t[v - 1])) &&
+	    v + 1 < c->nt && (c->t[v + 1].f & F_CAP) &&
+	    !(c->t[v + 1].lex & (L_PRON | L_DET)) &&
+	    (e = np_fwd(c, v + 1, c->nt)) > v + 1 &&
+	    (e == c->nt || c->t[e].kind == K_PUNCT)) {
+		make_who(c, v + 1, e, &w);
+		if (w.kind == W_NAME)
+			set_last(c, &w, 0);
 		return;
 	}
 	if (passive(c, v, lo) || !subj(c, lo, v, &t0, &t1, &app))

@@ -450,6 +450,137 @@ Ines Calvo${TAB}we cannot wait.
 	assert_output "residents${TAB}Glass Monster."
 }
 
+@test "wire-quotes: rule: a next sentence whose verb has an object of its own says nothing of the quotation" {
+	run who '"Rents doubled in a year," said Tomas Ferro. "I cannot stay." Neighbours praised his bakery for its rye.' \
+	    '"The roof leaks." Vera Lind confirmed.'
+	assert_output "Tomas Ferro${TAB}Rents doubled in a year,
+Tomas Ferro${TAB}I cannot stay.
+Vera Lind${TAB}The roof leaks."
+}
+
+@test "wire-quotes: rule: a participle opening a sentence is no part of a name" {
+	run who 'Marta Ruiz Olmo chairs the port board.' \
+	    'Addressing Lisbon traders and shipping agents, Olmo listed three problems.' \
+	    '"The cranes are too old," she said.'
+	assert_output "Marta Ruiz Olmo${TAB}The cranes are too old,"
+}
+
+@test "wire-quotes: rule: verbs that name something in -ing (labelling, dubbing, branding)" {
+	run who 'Critics panned the show, with the Harbour Gazette labelling it "a tired rerun."' \
+	    'Fans mocked the mascot, one columnist dubbing it "the soggy gull."'
+	assert_output "Harbour Gazette${TAB}a tired rerun.
+one columnist${TAB}the soggy gull."
+}
+
+@test "wire-quotes: rule: the object of \"with\" is the subject of a participle after it" {
+	run who 'Fans left early, with the Valley Courier calling it "a tired rerun."'
+	assert_output "Valley Courier${TAB}a tired rerun."
+}
+
+@test "wire-quotes: rule: \"one\" with no group before it is \"one\"" {
+	run who 'Drivers at the depot were angry. One told the radio that the shift had been "a nightmare."'
+	assert_output "one${TAB}a nightmare."
+}
+
+@test "wire-quotes: rule: a day alone after an inverted verb ends the sentence: a name" {
+	run who '"We kept the ball," said Friday. "The rain helped."' \
+	    '"It is done," the firm said Friday.'
+	assert_output "Friday${TAB}We kept the ball,
+Friday${TAB}The rain helped.
+the firm${TAB}It is done,"
+}
+
+@test "wire-quotes: rule: a name in commas after a description is the speaker" {
+	run quotes 'The union'"'"'s treasurer, Ada Moss, told members: "The fund is empty."'
+	assert_output "The fund is empty.${TAB}speaker=Ada Moss${TAB}role=union's treasurer${TAB}cue=told${TAB}kind=full"
+}
+
+@test "wire-quotes: rule: a subject ends before a verb and its object" {
+	run quotes 'Ferry captain Ivo Marsh spoke at noon.' \
+	    'Marsh sailed the North Cape route for a decade.' '"The sea was kind," he said.'
+	assert_output "The sea was kind,${TAB}speaker=Ivo Marsh${TAB}role=Ferry captain${TAB}cue=said${TAB}kind=full"
+}
+
+@test "wire-quotes: rule: a title after a hyphen (Under-secretary, Vice-President)" {
+	run quotes 'Treasury Under-secretary Ilse Varga said: "Rates will hold."'
+	assert_output "Rates will hold.${TAB}speaker=Ilse Varga${TAB}role=Treasury Under-secretary${TAB}cue=said${TAB}kind=full"
+}
+
+@test "wire-quotes: rule: a name given first stands for the one full name it begins" {
+	run who 'The port will expand, Mayor Lin Haoran said.' \
+	    'Lin told visitors the new quay would open in spring.' \
+	    '"It is a complex issue," he said.'
+	assert_output "Lin Haoran${TAB}It is a complex issue,"
+}
+
+@test "wire-quotes: rule: a phrase in front of the subject goes whole" {
+	run quotes 'In a long interview Oduya said: "The budget is tight."'
+	assert_output "The budget is tight.${TAB}speaker=Oduya${TAB}cue=said${TAB}kind=full"
+}
+
+@test "wire-quotes: rule: a name after a title in lower case is a full name" {
+	run who 'The fund was opened by harbour chief Nela Brandt and two aides.' \
+	    '"We start today," Brandt said.'
+	assert_output "Nela Brandt${TAB}We start today,"
+}
+
+@test "wire-quotes: rule: a determiner alone names no one" {
+	run who 'The first sight of the fair is his golden head speaking from a giant poster, calling them "rascals" and bragging.'
+	assert_output "-${TAB}rascals"
+}
+
+@test "wire-quotes: rule: a person's name and a colon, with no verb, before a quotation" {
+	run who '- Harbour boss Tilda Maren: "We will fight on."' \
+	    'The verdict: "Not proven."'
+	assert_output "Tilda Maren${TAB}We will fight on.
+-${TAB}Not proven."
+}
+
+@test "wire-quotes: rule: the present of verbs of saying (suggest, warn, deny)" {
+	run who 'The leaflets suggest the council faces a "cash cliff" next year.' \
+	    'Both unions deny any "secret deal" with the board.'
+	assert_output "the leaflets${TAB}cash cliff
+both unions${TAB}secret deal"
+}
+
+@test "wire-quotes: rule: a body \"of\" a place before a role and a name" {
+	run quotes 'Institute of Marine Science ecologist Rhea Tamm said: "The reef is recovering."' \
+	    'Deputy editor Ola Berg of Nordic Weekly said: "We print on Friday."'
+	assert_output "The reef is recovering.${TAB}speaker=Rhea Tamm${TAB}role=Institute of Marine Science ecologist${TAB}cue=said${TAB}kind=full
+We print on Friday.${TAB}speaker=Ola Berg${TAB}role=Deputy editor${TAB}cue=said${TAB}kind=full"
+}
+
+@test "wire-quotes: rule: a form of \"be\" or a modal ends a sentence's subject" {
+	run who 'Rowing coach Ines Kalda will skip Sunday'"'"'s Lake Bled Regatta this year.' \
+	    'The 29-year-old was second behind Mara Olsen at the trials.' \
+	    '"My back needs rest," she said.'
+	assert_output "Ines Kalda${TAB}My back needs rest,"
+}
+
+@test "wire-quotes: rule: two roles joined by \"and\" before a name are one person's" {
+	run who 'Soil chemist and author Petra Lund, 52, said the fields were dry.' \
+	    '"It will be a poor harvest," she said.'
+	assert_output "Petra Lund${TAB}It will be a poor harvest,"
+}
+
+@test "wire-quotes: rule: a name in commas after a role in lower case is the speaker" {
+	run quotes 'Harbour Trust chairwoman, Ines Vale, said the plan was "fair and final."'
+	assert_output "fair and final.${TAB}speaker=Ines Vale${TAB}role=Harbour Trust chairwoman${TAB}cue=said${TAB}kind=partial"
+}
+
+@test "wire-quotes: rule: a next sentence with a quotation of its own keeps its cue" {
+	run who '"The dam held," said engineer Oskar Lind. "We were lucky." Mayor Rita Ohm said the town was "grateful."'
+	assert_output "Oskar Lind${TAB}The dam held,
+Oskar Lind${TAB}We were lucky.
+Rita Ohm${TAB}grateful."
+}
+
+@test "wire-quotes: rule: a verb first with its subject after, outside quotations, names someone" {
+	run who 'The ferry fares will rise again, says Mara Quist, editor of Coast Weekly.' \
+	    '"Fuel costs keep climbing," she said.'
+	assert_output "Mara Quist${TAB}Fuel costs keep climbing,"
+}
+
 # ---- the seeds, whole, against lists written after reading them
 
 @test "wire-quotes: seeds, paragraph by paragraph" {
