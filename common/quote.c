@@ -1606,7 +1606,7 @@ subj_commas(const struct wire_qctx *c, size_t lo, size_t k, size_t *t0,
 		k = e;
 		if ((e = np_fwd(c, s, e)) == s)
 			return 0;
-		/* "Grain analyst and meteorologist Gail Martell,": all. */
+		/* "Soil chemist and author Petra Lund,": all. */
 		if (e + 1 < k && word_is(c, e, "and") && roles_and(c, e, k) &&
 		    np_fwd(c, e + 1, k) == k)
 			e = k;
@@ -1614,8 +1614,8 @@ subj_commas(const struct wire_qctx *c, size_t lo, size_t k, size_t *t0,
 		*t1 = e;
 		*app = 1;
 		/*
-		 * "The delegation's leader, Vincent Siew, told", "James
-		 * Hardie chairwoman, Meredith Hellicar, said": a name in
+		 * "The union's treasurer, Ada Moss, told", "Harbour
+		 * Trust chairwoman, Ines Vale, said": a name in
 		 * commas after a description or a role is the speaker, the
 		 * description its role.
 		 */
@@ -1854,7 +1854,7 @@ subj_depth(const struct wire_qctx *c, size_t lo, size_t v, size_t *t0,
 			i++;
 		if (++i >= j)
 			return 0;
-		/* "In a separate interview Keating said": all of its words. */
+		/* "In a long interview Oduya said": all of its words. */
 		while (i + 1 < j && LOWER(&t[i]) && !(t[i].lex & (L_TITLE |
 		    L_SRC | L_DET | L_QUANT)) && (t[i + 1].kind == K_WORD))
 			i++;
@@ -1862,9 +1862,9 @@ subj_depth(const struct wire_qctx *c, size_t lo, size_t v, size_t *t0,
 	if ((e = np_fwd(c, i, j)) == i)
 		return 0;
 	/*
-	 * "University of Missouri agronomist Glen Grimes said": all, a
-	 * role in lower case before the name ("Joel Pollak of Breitbart
-	 * California said" stays a person of a body).
+	 * "Institute of Marine Science ecologist Rhea Tamm said": all, a
+	 * role in lower case before the name ("Jon Eske of Radio Nord
+	 * said" stays a person of a body).
 	 */
 	if (e + 1 < j && word_is(c, e, "of") && (t[i].f & F_CAP) &&
 	    (t[e + 1].f & F_CAP) && np_fwd(c, e + 1, j) == j) {
@@ -1976,7 +1976,7 @@ expand(const struct wire_qctx *c, const char *w, size_t len)
 		return found;
 	/*
 	 * A name given first is the family name in Chinese and other
-	 * orders ("Jiang Zemin" ... "Jiang"), and a first name alone is
+	 * orders ("Lin Haoran" ... "Lin"), and a first name alone is
 	 * the same person too: the one full name that begins with w.
 	 */
 	for (i = 0; i < c->nnames; i++) {
@@ -2051,8 +2051,8 @@ recall(struct wire_qctx *c, uint32_t f, struct who *w)
 }
 
 /*
- * Does the "and" at i join two roles before a name ("analyst and
- * meteorologist Gail Martell"), not two people?
+ * Does the "and" at i join two roles before a name ("chemist and
+ * author Petra Lund"), not two people?
  */
 static int
 roles_and(const struct wire_qctx *c, size_t i, size_t t1)
@@ -2225,7 +2225,7 @@ title_names(struct wire_qctx *c)
 				remember(c, name);
 			continue;
 		}
-		/* "IAAF chief Lamine Diack": a title in lower case too. */
+		/* "harbour chief Nela Brandt": a title in lower case too. */
 		if (!(t[i].lex & L_TITLE) || t[i].kind != K_WORD)
 			continue;
 		for (j = i + 1; j < c->nt && (t[j].f & F_CAP) &&
@@ -2432,7 +2432,7 @@ spoken_by(struct wire_qctx *c, struct quo *q, size_t qt, size_t lo)
 }
 
 /*
- * "- Brentford boss Martin Allen: "..."": a person's name and a colon
+ * "- Harbour boss Tilda Maren: "..."": a person's name and a colon
  * with no verb, as in lists of what each side said.  The name opens
  * its sentence, after a dash if any.
  */
@@ -2567,7 +2567,7 @@ block_who(struct wire_qctx *c, struct quo *q)
 
 /*
  * Does the verb of saying of the sentence [s, e) take an object of its
- * own ("Critics accused the mayor of ...", "Portugal confirmed their
+ * own ("Critics accused the mayor of ...", "Norway confirmed their
  * progress")?  Then the sentence is about that, not the quotation
  * before it.  "Said", "asked" and the like, which stand before their
  * subjects, and "told" with whom, are not read so.
@@ -2713,7 +2713,7 @@ subject_here(struct wire_qctx *c, size_t ss, size_t se)
 			ss = i + 1;
 	}
 	e = rs = ss;
-	/* "The 31-year-old was third behind Hayley Yelling": a verb ends it. */
+	/* "The 31-year-old was third behind Anna Brink": a verb ends it. */
 	for (i = ss; i < se && i < ss + NPMAX && t[i].kind == K_WORD &&
 	    (!(t[i].lex & (L_PREP | L_SUB | L_CONJ | L_REL | L_CUE | L_TIME)) ||
 	    (word_is(c, i, "and") && roles_and(c, i, se))) &&
@@ -2721,14 +2721,14 @@ subject_here(struct wire_qctx *c, size_t ss, size_t se)
 		if (t[i].lex & (L_TITLE | L_HON))
 			titled = 1;
 		/*
-		 * "Springer helped launch the West End show": a determiner
+		 * "Kallas helped launch the new ferry line": a determiner
 		 * after lower-case words that follow a name begins an
 		 * object, past the verb.
 		 */
 		if (e != ss && (t[i].lex & L_DET) && LOWER(&t[i - 1]) &&
 		    !(t[i - 1].lex & L_DET))
 			break;
-		/* "Jo Pavey will miss January's race": so does a modal. */
+		/* "Kalda will skip Sunday's regatta": so does a modal. */
 		if (e != ss && i == e && (t[i].lex & L_ADV) && LOWER(&t[i]))
 			break;
 		if (!(t[i].f & F_CAP) || (t[i].lex & (L_DET | L_TITLE |
@@ -2775,7 +2775,7 @@ cue_here(struct wire_qctx *c, size_t v, size_t ss)
 		return;
 	}
 	/*
-	 * "..., thinks Tim Danton, editor of PC Pro.": a verb that may
+	 * "..., thinks Mara Quist, editor of Coast Weekly.": a verb that may
 	 * stand first, after a comma or a clause, with its subject after.
 	 */
 	if ((c->t[v].lex & L_INV) && v > lo && LOWER(&c->t[v]) &&
