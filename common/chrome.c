@@ -12,6 +12,9 @@
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "wire.h"
 
@@ -373,9 +376,12 @@ glued(const char *s, size_t len, size_t i)
  */
 enum { SEP, L, U, J, N };
 #define SAMPLE	64	/* words looked at closely */
+#define CLOSE	64	/* ... within this many blocks of 64 bytes */
 static unsigned char	kind[256];
 /* Separators that the word loop can pass without a look: not | ? ! */
 static unsigned char	plain[256];
+/* The bytes of a word of wl <= 16 bytes in its two halves: masks. */
+static uint64_t		maska[17], maskb[17];
 
 static void
 index_kinds(void)
@@ -389,6 +395,10 @@ index_kinds(void)
 	for (c = 0; c < 256; c++)
 		plain[c] = (kind[c] == SEP || kind[c] == J) && c != '|' &&
 		    c != '?' && c != '!';
+	for (c = 0; c <= 16; c++) {
+		maska[c] = c >= 8 ? ~0ULL : (1ULL << (8 * c)) - 1;
+		maskb[c] = c >= 16 ? ~0ULL : c <= 8 ? 0 : (1ULL << (8 * (c - 8))) - 1;
+	}
 }
 
 /* A little-endian load, whatever the machine. */
@@ -413,53 +423,164 @@ in_range(uint64_t x, unsigned lo, unsigned hi)
 }
 
 /*
- * The end of a word of ASCII letters and digits (joined by ' - . as
- * in words()) that starts at i, found eight bytes at a time; or 0 when
- * the word needs the careful way: a byte that is not ASCII, the last
- * eight bytes of the line, an upper-case letter after a lower-case one.
+ * The bytes of a line as bit masks, 64 bytes to a block: bit i of block
+ * k stands for byte 64k + i.  Words are then found with a count of
+ * trailing zeros, not byte by byte.
  */
-static size_t
-ascii_word(const unsigned char *u, size_t i, size_t len)
-{
-	uint64_t	x, alnum, up, lo;
-	size_t		n;
+struct bits {
+	uint64_t	a;	/* ASCII letters and digits: L or U */
+	uint64_t	up;	/* A-Z */
+	uint64_t	lw;	/* a-z */
+	uint64_t	hi;	/* bytes of longer characters: N */
+	uint64_t	jn;	/* joiners: J */
+	uint64_t	pipe;	/* | */
+	uint64_t	qe;	/* ? ! */
+};
 
-	for (;;) {
-		if (i + 8 > len)
-			return 0;
-		memcpy(&x, u + i, 8);
-		x = le64(x);
-		if (x & HIGHS)
-			return 0;
-		lo = in_range(x, 'a', 'z');
-		up = in_range(x, 'A', 'Z');
-		alnum = lo | up | in_range(x, '0', '9');
-		if (~alnum & HIGHS) {
-			n = (size_t)__builtin_ctzll(~alnum & HIGHS) / 8;
-			/* Glue inside the word: the careful way counts it. */
-			if (up & (lo << 8) & ((1ULL << (8 * n)) - 1))
-				return 0;
-			i += n;
-			if (i + 1 < len && (u[i] == '\'' || u[i] == '-' ||
-			    u[i] == '.') && kind[u[i + 1]] != SEP &&
-			    kind[u[i + 1]] != J) {
-				if (kind[u[i + 1]] == N)
-					return 0;
-				i++;
-				continue;
-			}
-			if (i < len && u[i] >= 0x80)
-				return 0;
-			return i;
-		}
-		if (up & (lo << 8))
-			return 0;
-		/* A letter of the next chunk after an upper-case one here. */
-		i += 8;
-		if (i < len && (u[i - 1] >= 'a' && u[i - 1] <= 'z') &&
-		    u[i] >= 'A' && u[i] <= 'Z')
-			return 0;
+/*
+ * Classify the n bytes (n <= 64) at p, which is readable and zero for
+ * 16 bytes past n.
+ */
+static void
+classify(const unsigned char *p, size_t n, struct bits *b)
+{
+	size_t		i;
+
+	memset(b, 0, sizeof(*b));
+#ifdef __SSE2__
+	for (i = 0; i < n; i += 16) {
+		__m128i		x, t, al, dg, up;
+
+		x = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+		/* x | 0x20 in a-z, and x in 0-9: ranges as signed compares */
+		t = _mm_or_si128(x, _mm_set1_epi8(0x20));
+		al = _mm_cmplt_epi8(_mm_add_epi8(t, _mm_set1_epi8(0x80 - 'a')),
+		    _mm_set1_epi8((char)(0x80 + 26)));
+		dg = _mm_cmplt_epi8(_mm_add_epi8(x, _mm_set1_epi8(0x80 - '0')),
+		    _mm_set1_epi8((char)(0x80 + 10)));
+		up = _mm_and_si128(al, _mm_cmpeq_epi8(_mm_and_si128(x,
+		    _mm_set1_epi8(0x20)), _mm_setzero_si128()));
+#define MASK(v)	((uint64_t)(unsigned)_mm_movemask_epi8(v) << i)
+		b->a |= MASK(_mm_or_si128(al, dg));
+		b->up |= MASK(up);
+		b->lw |= MASK(_mm_andnot_si128(up, al));
+		b->hi |= MASK(x);
+		b->jn |= MASK(_mm_or_si128(_mm_or_si128(
+		    _mm_cmpeq_epi8(x, _mm_set1_epi8('\'')),
+		    _mm_cmpeq_epi8(x, _mm_set1_epi8('-'))),
+		    _mm_cmpeq_epi8(x, _mm_set1_epi8('.'))));
+		b->pipe |= MASK(_mm_cmpeq_epi8(x, _mm_set1_epi8('|')));
+		b->qe |= MASK(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('?')),
+		    _mm_cmpeq_epi8(x, _mm_set1_epi8('!'))));
+#undef MASK
 	}
+#else
+	for (i = 0; i < n; i++) {
+		uint64_t bit = 1ULL << i;
+		unsigned char c = p[i];
+
+		switch (kind[c]) {
+		case L:
+			b->a |= bit;
+			if (c >= 'a')
+				b->lw |= bit;
+			break;
+		case U:
+			b->a |= bit;
+			b->up |= bit;
+			break;
+		case N:
+			b->hi |= bit;
+			break;
+		case J:
+			b->jn |= bit;
+			break;
+		default:
+			if (c == '|')
+				b->pipe |= bit;
+			else if (c == '?' || c == '!')
+				b->qe |= bit;
+		}
+	}
+#endif
+}
+
+/* The line's first CLOSE blocks as masks. */
+struct lbits {
+	size_t		nb;			/* blocks of the line */
+	unsigned char	copy[CLOSE * 64 + 64];	/* and a copy, zero after */
+	uint64_t	a[CLOSE + 2], up[CLOSE + 2], hi[CLOSE + 2],
+			jn[CLOSE + 2], pipe[CLOSE + 2], qe[CLOSE + 2];
+	uint64_t	start[CLOSE + 2];	/* a word may start: a or hi */
+	uint64_t	in[CLOSE + 2];		/* in a word */
+	uint64_t	bad[CLOSE + 2];		/* a word with it is careful */
+};
+
+/* Bits i to i + 63 of a mask. */
+static inline uint64_t
+win(const uint64_t *m, size_t i)
+{
+	size_t	k = i >> 6, r = i & 63;
+
+	return r ? (m[k] >> r) | (m[k + 1] << (64 - r)) : m[k];
+}
+
+static void
+lbits(struct lbits *lb, const unsigned char *u, size_t len)
+{
+	struct bits	b;
+	size_t		k, n;
+	uint64_t	lw = 0, x;
+
+	n = len < CLOSE * 64 ? len : CLOSE * 64;
+	lb->nb = (n + 63) / 64;
+	memcpy(lb->copy, u, n);
+	memset(lb->copy + n, 0, 64);
+	for (k = 0; k < lb->nb; k++) {
+		classify(lb->copy + 64 * k, n - 64 * k < 64 ? n - 64 * k : 64,
+		    &b);
+		lb->a[k] = b.a;
+		lb->up[k] = b.up;
+		lb->hi[k] = b.hi;
+		lb->jn[k] = b.jn;
+		lb->pipe[k] = b.pipe;
+		lb->qe[k] = b.qe;
+		lb->start[k] = b.a | b.hi;
+		/* A capital after a lower-case letter: glue, looked at closely. */
+		lb->bad[k] = b.hi | (b.up & ((b.lw << 1) | (lw >> 63)));
+		lw = b.lw;
+	}
+	lb->a[k] = lb->hi[k] = lb->start[k] = lb->in[k] = lb->bad[k] = 0;
+	lb->a[k + 1] = lb->hi[k + 1] = lb->start[k + 1] = lb->in[k + 1] =
+	    lb->bad[k + 1] = 0;
+	/* A joiner is in a word when a letter, digit or more follows it. */
+	for (k = 0; k < lb->nb; k++) {
+		x = lb->start[k];
+		lb->in[k] = x | (lb->jn[k] & ((x >> 1) | (lb->start[k + 1] << 63)));
+	}
+}
+
+/* The bits set in x (without asking for a POPCNT instruction). */
+static inline size_t
+pop64(uint64_t x)
+{
+	x -= (x >> 1) & 0x5555555555555555ULL;
+	x = (x & 0x3333333333333333ULL) + ((x >> 2) & 0x3333333333333333ULL);
+	x = (x + (x >> 4)) & 0x0f0f0f0f0f0f0f0fULL;
+	return (size_t)((x * ONES) >> 56);
+}
+
+/* Bits of m below bit e, in the blocks built. */
+static size_t
+count_below(const uint64_t *m, size_t e)
+{
+	size_t	k, n = 0;
+
+	for (k = 0; k < e / 64; k++)
+		n += pop64(m[k]);
+	if (e % 64)
+		n += pop64(m[k] & ((1ULL << (e % 64)) - 1));
+	return n;
 }
 
 /* Append byte c to the lower-case word, packing it for the hash. */
@@ -474,45 +595,120 @@ ascii_word(const unsigned char *u, size_t i, size_t len)
 } while (0)
 
 /*
- * The words of the line, in one pass: counts, function words, capitals,
- * a hash of each word in lower case (for the repetition of text) and
- * lower-to-upper changes inside words (text run together).
+ * The word that starts at i, the careful way, byte by byte: letters and
+ * digits of any script, joined by ' ’ - .; its end, its hash and
+ * whether it starts with a capital.  Counts the glue of a lower-case
+ * letter and then a capital inside it ("McDonald", "DetroitYou").
  */
-static void
-words(struct wire_feat *f, struct wire_wordhashes *wh, const char *s,
-    size_t len)
+static size_t
+careful_word(struct wire_feat *f, const char *s, size_t len, size_t i,
+    uint64_t *hp, size_t *wlp, int *upper)
 {
 	const unsigned char	*u = (const unsigned char *)s;
-	size_t			 i = 0, j, n, wl, start;
+	size_t			 j, n, wl = 0, start = i;
 	unsigned		 cl;
-	int			 first_word = 1, upper, prev, stop;
 	char			 low[64];
 	int32_t			 c;
 	unsigned char		 k;
-	uint64_t		 h, pa, pb;
-	size_t			 g0;
-	unsigned		 fl0;
+	uint64_t		 pa = 0, pb = 0;
 
-	if (kind['a'] == 0) {
-		index_kinds();
-		wire_stop_init();
-	}
+	*upper = kind[u[i]] == U;
+	if (kind[u[i]] == N)
+		*upper = (wire_uclass(wire_utf8_dec(s + i, len - i, &n)) &
+		    WIRE_C_UPPER) != 0;
 	while (i < len) {
-		/*
-		 * Past SAMPLE words the shares are known well enough: count
-		 * the rest of the words the cheap way, as runs of letters.
-		 */
-		if (f->words == SAMPLE) {
-			for (prev = 0; i < len; i++) {
-				k = kind[u[i]];
-				if ((k == L || k == U || k == N) && !prev)
-					f->words++;
-				prev = k == L || k == U || k == N || k == J;
-				if (u[i] == '|')
-					f->pipes++;
+		k = kind[u[i]];
+		if (k == L) {
+			PUT(u[i]);
+			i++;
+		} else if (k == U) {
+			if (i > start && u[i - 1] >= 'a' && u[i - 1] <= 'z') {
+				if (i + 1 < len && kind[u[i + 1]] == L)
+					f->glue++;
+				if (glued(s, len, i))
+					f->flags |= WIRE_F_SGLUE;
 			}
+			PUT(u[i] + 32);
+			i++;
+		} else if (k == N) {
+			c = wire_utf8_dec(s + i, len - i, &n);
+			cl = wire_uclass(c);
+			if (c == 0x2019 && i + n < len && kind[u[i + n]] == L)
+				PUT('\'');	/* ’ as ' */
+			else if (cl & (WIRE_C_ALPHA | WIRE_C_DIGIT))
+				for (j = 0; j < n; j++)
+					PUT(s[i + j]);
+			else
+				break;
+			i += n;
+		} else if (k == J && i + 1 < len && (kind[u[i + 1]] == L ||
+		    kind[u[i + 1]] == U)) {
+			PUT(u[i]);
+			i++;
+		} else
 			break;
-		}
+	}
+	*hp = wl <= 16 ? wire_hash_word_mix(pa, pb, wl) :
+	    wl <= sizeof(low) ? wire_hash(low, wl) :
+	    wire_hash(s + start, i - start);
+	*wlp = wl;
+	return i;
+}
+
+/*
+ * The fast way for a word of 16 ASCII letters, digits and joiners or
+ * fewer: its first 16 bytes in two loads; in a word, | 0x20 puts
+ * letters in lower case and leaves digits and joiners as they are.
+ */
+static inline uint64_t
+ascii_hash(const unsigned char *w, size_t wl)
+{
+	uint64_t	pa, pb;
+
+	memcpy(&pa, w, 8);
+	memcpy(&pb, w + 8, 8);
+	pa = (le64(pa) | 0x2020202020202020ULL) & maska[wl];
+	pb = (le64(pb) | 0x2020202020202020ULL) & maskb[wl];
+	return wire_hash_word_mix(pa, pb, wl);
+}
+
+/* Count one word of the sample. */
+static inline void
+count_word(struct wire_feat *f, struct wire_wordhashes *wh, uint64_t h,
+    size_t wl, int upper)
+{
+	int	stop, first = f->words == 0;
+
+	f->words++;
+	f->sample++;
+	/*
+	 * Counted without branches: in prose, whether a word is a
+	 * function word or capitalised is a coin toss.
+	 */
+	stop = (wl <= 12) & wire_stophash(h);
+	f->stops += stop;
+	f->content += !stop & !first;
+	f->capitals += !stop & !first & upper;
+	if (wh != NULL && wh->n < WIRE_FEAT_HASHES)
+		wh->h[wh->n++] = h;
+}
+
+/*
+ * The sample, the careful way, from i: what the fast way leaves of a
+ * line, far into a long line.  Returns where the sample ends.
+ */
+static size_t
+careful_sample(struct wire_feat *f, struct wire_wordhashes *wh,
+    const char *s, size_t len, size_t i)
+{
+	const unsigned char	*u = (const unsigned char *)s;
+	size_t			 n, wl;
+	uint64_t		 h;
+	int32_t			 c;
+	int			 upper;
+	unsigned char		 k;
+
+	while (i < len && f->words < SAMPLE) {
 		/* To the next letter or digit, counting pipes on the way. */
 		for (;;) {
 			while (i < len && plain[u[i]])
@@ -534,100 +730,162 @@ words(struct wire_feat *f, struct wire_wordhashes *wh, const char *s,
 		}
 		if (i >= len)
 			break;
-		start = i;
-		wl = 0;
-		pa = pb = 0;
-		upper = kind[u[i]] == U;
-		/*
-		 * The fast way for a word of ASCII letters and digits: find
-		 * its end eight bytes at a time, then take its first 16 bytes
-		 * in two loads; in a word, | 0x20 puts letters in lower case
-		 * and leaves digits and the joiners ' - . as they are.
-		 */
-		g0 = f->glue;
-		fl0 = f->flags;
-		if ((j = ascii_word(u, i, len)) != 0 && j - i <= 16 &&
-		    i + 16 <= len) {
-			wl = j - i;
-			memcpy(&pa, s + i, 8);
-			memcpy(&pb, s + i + 8, 8);
-			pa = le64(pa);
-			pb = le64(pb);
-			if (wl < 8) {
-				pa &= (1ULL << (8 * wl)) - 1;
-				pb = 0;
-			} else if (wl < 16)
-				pb &= (1ULL << (8 * (wl - 8))) - 1;
-			pa |= 0x2020202020202020ULL & ((wl >= 8 ? ~0ULL :
-			    (1ULL << (8 * wl)) - 1));
-			pb |= 0x2020202020202020ULL & ((wl >= 16 ? ~0ULL :
-			    wl <= 8 ? 0 : (1ULL << (8 * (wl - 8))) - 1));
-			i = j;
-			h = wire_hash_word_mix(pa, pb, wl);
-			goto counted;
-		}
-		/* The slow way, which counts the glue again. */
-		f->glue = g0;
-		f->flags = fl0;
-		if (kind[u[i]] == N)
-			upper = (wire_uclass(wire_utf8_dec(s + i, len - i, &n)) &
-			    WIRE_C_UPPER) != 0;
-		/* The word: letters and digits, joined by ' ’ - . */
-		for (prev = SEP; i < len; ) {
-			k = kind[u[i]];
-			if (k == L) {
-				PUT(u[i]);
-				prev = L;
-				i++;
-			} else if (k == U) {
-				if (prev == L) {
-					if (i + 1 < len && kind[u[i + 1]] == L)
-						f->glue++;
-					if (glued(s, len, i))
-						f->flags |= WIRE_F_SGLUE;
-				}
-				PUT(u[i] + 32);
-				prev = U;
-				i++;
-			} else if (k == N) {
-				c = wire_utf8_dec(s + i, len - i, &n);
-				cl = wire_uclass(c);
-				if (c == 0x2019 && i + n < len &&
-				    kind[u[i + n]] == L)
-					PUT('\'');	/* ’ as ' */
-				else if (cl & (WIRE_C_ALPHA | WIRE_C_DIGIT))
-					for (j = 0; j < n; j++)
-						PUT(s[i + j]);
-				else
-					break;
-				i += n;
-				prev = N;
-			} else if (k == J && i + 1 < len && (kind[u[i + 1]] == L ||
-			    kind[u[i + 1]] == U)) {
-				PUT(u[i]);
-				prev = J;
-				i++;
-			} else
-				break;
-		}
-		h = wl <= 16 ? wire_hash_word_mix(pa, pb, wl) :
-		    wl <= sizeof(low) ? wire_hash(low, wl) :
-		    wire_hash(s + start, i - start);
-counted:
-		f->words++;
-		f->sample++;
-		/*
-		 * Counted without branches: in prose, whether a word is a
-		 * function word or capitalised is a coin toss.
-		 */
-		stop = (wl <= 12) & wire_stophash(h);
-		f->stops += stop;
-		f->content += !stop & !first_word;
-		f->capitals += !stop & !first_word & upper;
-		first_word = 0;
-		if (wh != NULL && wh->n < WIRE_FEAT_HASHES)
-			wh->h[wh->n++] = h;
+		i = careful_word(f, s, len, i, &h, &wl, &upper);
+		count_word(f, wh, h, wl, upper);
 	}
+	return i;
+}
+
+/*
+ * The sample the fast way, with the masks: the next word starts at the
+ * next letter or digit, ends at the first byte not in a word; a word
+ * with a longer character in it, a capital after a lower-case letter or
+ * more than 16 bytes is taken the careful way.  Where the masks end, the
+ * careful way goes on.  Returns where the sample ends; *fast tells up to
+ * where the fast way passed the bytes between words.
+ */
+static size_t
+fast_sample(struct wire_feat *f, struct wire_wordhashes *wh,
+    const struct lbits *lb, const char *s, size_t len, size_t *fast)
+{
+	size_t		 i = 0, from, wl, n, stop, k, r;
+	size_t		 nw = 0, ns = 0, nc = 0, ncap = 0, nh = 0;
+	uint64_t	 x, h, *hs = wh != NULL ? wh->h : NULL;
+	int		 upper, sw, first;
+
+	/*
+	 * Where the masks hold the whole line, they are zero past its end;
+	 * otherwise a word must end a block before theirs.
+	 */
+	stop = len <= CLOSE * 64 ? len : CLOSE * 64 - 64;
+	for (;;) {
+		from = i;
+		if (nw >= SAMPLE || i >= stop)
+			break;
+		/* To the next letter or digit, or a longer character. */
+		k = i >> 6;
+		x = lb->start[k] & (~0ULL << (i & 63));
+		while (x == 0 && ++k < lb->nb)
+			x = lb->start[k];
+		if (x == 0 || (i = 64 * k + (size_t)__builtin_ctzll(x)) >= stop)
+			break;
+		r = i & 63;
+		if ((lb->hi[k] >> r) & 1) {
+			n = 1;
+			if (!(wire_uclass(wire_utf8_dec(s + i, len - i, &n)) &
+			    (WIRE_C_ALPHA | WIRE_C_DIGIT))) {
+				i += n;
+				continue;
+			}
+			i = careful_word(f, s, len, i, &h, &wl, &upper);
+		} else {
+			x = ~(lb->in[k] >> r);
+			wl = (size_t)__builtin_ctzll(x);
+			x = lb->bad[k] >> r;
+			if (r + wl == 64) {		/* on into the next block */
+				x = ~win(lb->in, i);
+				wl = x ? (size_t)__builtin_ctzll(x) : 64;
+				x = win(lb->bad, i);
+			}
+			if (wl > 16 || i + wl > stop || (x & ((1ULL << wl) - 1)))
+				i = careful_word(f, s, len, i, &h, &wl, &upper);
+			else {
+				upper = (int)((lb->up[k] >> r) & 1);
+				h = ascii_hash(lb->copy + i, wl);
+				i += wl;
+			}
+		}
+		/* As count_word(), in registers. */
+		first = nw == 0;
+		nw++;
+		sw = (wl <= 12) & wire_stophash(h);
+		ns += (size_t)sw;
+		nc += (size_t)(!sw & !first);
+		ncap += (size_t)(!sw & !first & upper);
+		if (hs != NULL && nh < WIRE_FEAT_HASHES)
+			hs[nh++] = h;
+	}
+	*fast = from;
+	f->words += nw;
+	f->sample += nw;
+	f->stops += ns;
+	f->content += nc;
+	f->capitals += ncap;
+	if (wh != NULL)
+		wh->n = nh;
+	if (f->words >= SAMPLE)
+		return from;
+	return careful_sample(f, wh, s, len, from);
+}
+
+/*
+ * Past the sample, words are only counted, as runs of letters: a byte
+ * of a letter or a digit (L, U or N) after none of these nor a joiner.
+ */
+static void
+count_rest(struct wire_feat *f, const struct lbits *lb, const char *s,
+    size_t len, size_t i)
+{
+	const unsigned char	*u = (const unsigned char *)s;
+	struct bits		 b;
+	uint64_t		 x, y, carry = 0, keep;
+	size_t			 k, n;
+
+	for (k = i / 64; k * 64 < len; k++) {
+		if (k < lb->nb) {
+			b.a = lb->a[k];
+			b.hi = lb->hi[k];
+			b.jn = lb->jn[k];
+			b.pipe = lb->pipe[k];
+		} else {
+			n = len - k * 64 < 64 ? len - k * 64 : 64;
+			classify(u + k * 64, n, &b);
+		}
+		x = b.a | b.hi;
+		y = x | b.jn;
+		keep = ~0ULL;
+		if (k == i / 64) {
+			/* Nothing before i counts, not even as a prefix. */
+			keep = ~0ULL << (i % 64);
+			y &= keep;
+		}
+		f->words += pop64(x & ~((y << 1) |
+		    carry) & keep);
+		f->pipes += pop64(b.pipe & keep);
+		carry = y >> 63;
+	}
+}
+
+/*
+ * The words of the line: counts, function words, capitals, a hash of
+ * each word in lower case (for the repetition of text) and lower-to-
+ * upper changes inside words (text run together).
+ */
+static void
+words(struct wire_feat *f, struct wire_wordhashes *wh, const char *s,
+    size_t len)
+{
+	struct lbits	lb;
+	size_t		i, k, e;
+	uint64_t	q;
+
+	if (kind['a'] == 0) {
+		index_kinds();
+		wire_stop_init();
+	}
+	lbits(&lb, (const unsigned char *)s, len);
+	e = fast_sample(f, wh, &lb, s, len, &i);
+	/* What the fast way passed: pipes, and ? or ! between two texts. */
+	if (i > lb.nb * 64)
+		i = lb.nb * 64;
+	f->pipes += count_below(lb.pipe, i);
+	for (k = 0; k * 64 < i; k++)
+		for (q = lb.qe[k]; q != 0; q &= q - 1)
+			if (k * 64 + (size_t)__builtin_ctzll(q) < i &&
+			    glued(s, len, k * 64 + (size_t)__builtin_ctzll(q)))
+				f->flags |= WIRE_F_SGLUE;
+	if (e < len)
+		count_rest(f, &lb, s, len, e);
 }
 
 /*

@@ -269,11 +269,13 @@ kept() {
 }
 
 @test "wire-strip: a word hashes the same on the fast and the careful way" {
-	# A word of ASCII letters and digits is hashed the fast way (eight
-	# bytes at a time) when 16 more bytes follow it, the careful way at
-	# the end of a line.  "the mayor of W" with a tail
-	# of dots and then at the end of a line is the same text said again
-	# (a dup, so chrome) only when W hashed the same both ways.
+	# A word of ASCII letters and digits is hashed the fast way, from
+	# bit masks of the first 4 KB of its line; a word with a longer
+	# character or a capital inside, or one past those 4 KB, the careful
+	# way, byte by byte.  "the mayor of W" is the same text said again (a
+	# dup, so chrome) only when W hashed the same both times: once with
+	# a tail of dots and once at the end of a line, then once after 4100
+	# dots (the careful way) and once alone.
 	local al=abcdefghijklmnopqrstuvwxyz n w q
 	for n in $(seq 1 18); do
 		printf '%s\nQ%s\n%s9\n' "${al:0:n}" "${al:0:n-1}" "${al:0:n-1}"
@@ -290,4 +292,20 @@ kept() {
 	wire-strip -a s.txt | awk -F'\t' '$3 ~ /^the mayor of / {
 		print $(NF - 1) }' | paste - - | sort | uniq -c > got
 	printf '%7d class=body\tclass=chrome\n' "$(wc -l < words)" | diff - got
+}
+
+@test "wire-strip: a word past the first 4 KB of a line hashes as the fast way does" {
+	local al=abcdefghijklmnopqrstuvwxyz n w dots
+	dots=$(printf '%4100s' '' | tr ' ' .)
+	for n in $(seq 1 18); do
+		printf '%s\n%s9\n' "${al:0:n}" "${al:0:n-1}"
+	done > words
+	printf '%s\n' Halden iPhone "don't" U.S. state-run 2026 x86 e.g. >> words
+	while read -r w; do
+		printf '%s\n\n%s\n\n%s\n\n%s\n\n%s\n\n%s\n\n%s\n\f\n' "$P1" "$P2" \
+		    "$dots the mayor of $w" "$P3" "the mayor of $w" "$P4" "$P5"
+	done < words > s.txt
+	wire-strip -a s.txt | awk -F'\t' '$3 ~ /^the mayor of / {
+		print $(NF - 1) }' | sort | uniq -c > got
+	printf '%7d class=chrome\n' "$(wc -l < words)" | diff - got
 }
