@@ -514,6 +514,8 @@ struct lbits {
 	uint64_t	start[CLOSE + 2];	/* a word may start: a or hi */
 	uint64_t	in[CLOSE + 2];		/* in a word */
 	uint64_t	bad[CLOSE + 2];		/* a word with it is careful */
+	uint64_t	first[CLOSE + 2];	/* a run of in starts, or a
+						   joiner opens it and then */
 };
 
 /* Bits i to i + 63 of a mask. */
@@ -530,7 +532,7 @@ lbits(struct lbits *lb, const unsigned char *u, size_t len)
 {
 	struct bits	b;
 	size_t		k, n;
-	uint64_t	lw = 0, x;
+	uint64_t	lw = 0, x, j;
 
 	n = len < CLOSE * 64 ? len : CLOSE * 64;
 	lb->nb = (n + 63) / 64;
@@ -558,6 +560,17 @@ lbits(struct lbits *lb, const unsigned char *u, size_t len)
 		x = lb->start[k];
 		lb->in[k] = x | (lb->jn[k] & ((x >> 1) | (lb->start[k + 1] << 63)));
 	}
+	/*
+	 * Where the words start: the first byte of a run of in, or the one
+	 * after when that is a joiner ("-abc" is the word "abc").
+	 */
+	for (k = 0, lw = 0, j = 0; k < lb->nb; k++) {
+		x = lb->in[k] & ~((lb->in[k] << 1) | lw);
+		lb->first[k] = (x & ~lb->jn[k]) | ((x & lb->jn[k]) << 1) | j;
+		j = (x & lb->jn[k]) >> 63;
+		lw = lb->in[k] >> 63;
+	}
+	lb->first[k] = j;
 }
 
 /* The bits set in x (without asking for a POPCNT instruction). */
@@ -736,75 +749,99 @@ careful_sample(struct wire_feat *f, struct wire_wordhashes *wh,
 	return i;
 }
 
+/* Where the run of in that holds bit i ends. */
+static size_t
+run_end(const struct lbits *lb, size_t i)
+{
+	uint64_t	x;
+
+	while ((x = ~win(lb->in, i)) == 0)
+		i += 64;
+	return i + (size_t)__builtin_ctzll(x);
+}
+
 /*
- * The sample the fast way, with the masks: the next word starts at the
- * next letter or digit, ends at the first byte not in a word; a word
- * with a longer character in it, a capital after a lower-case letter or
- * more than 16 bytes is taken the careful way.  Where the masks end, the
- * careful way goes on.  Returns where the sample ends; *fast tells up to
- * where the fast way passed the bytes between words.
+ * The sample the fast way, with the masks.  A word is a run of bytes in
+ * a word, taken whole, in one step; a run with a longer character, a
+ * capital after a lower-case letter or more than 16 bytes is taken the
+ * careful way, byte by byte (it may hold several words).  Where the
+ * masks end, the careful way goes on.  Returns where the sample ends;
+ * *fast tells up to where the fast way passed the bytes between words.
  */
 static size_t
 fast_sample(struct wire_feat *f, struct wire_wordhashes *wh,
     const struct lbits *lb, const char *s, size_t len, size_t *fast)
 {
-	size_t		 i = 0, from, wl, n, stop, k, r;
-	size_t		 nw = 0, ns = 0, nc = 0, ncap = 0, nh = 0;
-	uint64_t	 x, h, *hs = wh != NULL ? wh->h : NULL;
-	int		 upper, sw, first;
+	const unsigned char	*u = (const unsigned char *)s;
+	size_t			 i, e, from = 0, wl, n, stop, k, r;
+	size_t			 nw = 0, ns = 0, nc = 0, ncap = 0, nh = 0;
+	uint64_t		 x, m, h, *hs = wh != NULL ? wh->h : NULL;
+	int			 upper, sw, first;
 
 	/*
 	 * Where the masks hold the whole line, they are zero past its end;
 	 * otherwise a word must end a block before theirs.
 	 */
 	stop = len <= CLOSE * 64 ? len : CLOSE * 64 - 64;
-	for (;;) {
-		from = i;
-		if (nw >= SAMPLE || i >= stop)
-			break;
-		/* To the next letter or digit, or a longer character. */
-		k = i >> 6;
-		x = lb->start[k] & (~0ULL << (i & 63));
-		while (x == 0 && ++k < lb->nb)
-			x = lb->start[k];
-		if (x == 0 || (i = 64 * k + (size_t)__builtin_ctzll(x)) >= stop)
-			break;
-		r = i & 63;
-		if ((lb->hi[k] >> r) & 1) {
-			n = 1;
-			if (!(wire_uclass(wire_utf8_dec(s + i, len - i, &n)) &
-			    (WIRE_C_ALPHA | WIRE_C_DIGIT))) {
-				i += n;
+#define COUNT() do {							\
+	first = nw == 0;						\
+	nw++;								\
+	sw = (wl <= 12) & wire_stophash(h);				\
+	ns += (size_t)sw;						\
+	nc += (size_t)(!sw & !first);					\
+	ncap += (size_t)(!sw & !first & upper);				\
+	if (hs != NULL && nh < WIRE_FEAT_HASHES)			\
+		hs[nh++] = h;						\
+} while (0)
+	for (k = 0; k < lb->nb && nw < SAMPLE; k++)
+		for (x = lb->first[k]; x != 0 && nw < SAMPLE; x &= x - 1) {
+			r = (size_t)__builtin_ctzll(x);
+			if ((i = 64 * k + r) < from)
 				continue;
+			if (i >= stop)
+				goto careful;
+			m = ~(lb->in[k] >> r);
+			wl = m ? (size_t)__builtin_ctzll(m) : 64;
+			m = lb->bad[k] >> r;
+			if (r + wl >= 64) {		/* on into the next block */
+				m = ~win(lb->in, i);
+				wl = m ? (size_t)__builtin_ctzll(m) : 64;
+				m = win(lb->bad, i);
 			}
-			i = careful_word(f, s, len, i, &h, &wl, &upper);
-		} else {
-			x = ~(lb->in[k] >> r);
-			wl = (size_t)__builtin_ctzll(x);
-			x = lb->bad[k] >> r;
-			if (r + wl == 64) {		/* on into the next block */
-				x = ~win(lb->in, i);
-				wl = x ? (size_t)__builtin_ctzll(x) : 64;
-				x = win(lb->bad, i);
-			}
-			if (wl > 16 || i + wl > stop || (x & ((1ULL << wl) - 1)))
-				i = careful_word(f, s, len, i, &h, &wl, &upper);
-			else {
+			if (wl <= 16 && i + wl <= stop &&
+			    !(m & ((1ULL << wl) - 1))) {
 				upper = (int)((lb->up[k] >> r) & 1);
 				h = ascii_hash(lb->copy + i, wl);
-				i += wl;
+				COUNT();
+				from = i + wl;
+				continue;
 			}
+			/* The careful way, through the run. */
+			if ((e = run_end(lb, i)) > stop)
+				goto careful;
+			while (i < e && nw < SAMPLE) {
+				if (kind[u[i]] == J) {
+					i++;
+					continue;
+				}
+				if (kind[u[i]] == N && !(wire_uclass(wire_utf8_dec(s +
+				    i, len - i, &n)) & (WIRE_C_ALPHA | WIRE_C_DIGIT))) {
+					i += n;
+					continue;
+				}
+				i = careful_word(f, s, len, i, &h, &wl, &upper);
+				COUNT();
+			}
+			from = i;
 		}
-		/* As count_word(), in registers. */
-		first = nw == 0;
-		nw++;
-		sw = (wl <= 12) & wire_stophash(h);
-		ns += (size_t)sw;
-		nc += (size_t)(!sw & !first);
-		ncap += (size_t)(!sw & !first & upper);
-		if (hs != NULL && nh < WIRE_FEAT_HASHES)
-			hs[nh++] = h;
-	}
+#undef COUNT
+	/*
+	 * No word is left before stop: the end of the line, or of the masks
+	 * of a long one.
+	 */
+	if (nw < SAMPLE)
+		from = len <= CLOSE * 64 ? len : stop;
+careful:
 	*fast = from;
 	f->words += nw;
 	f->sample += nw;
@@ -813,7 +850,7 @@ fast_sample(struct wire_feat *f, struct wire_wordhashes *wh,
 	f->capitals += ncap;
 	if (wh != NULL)
 		wh->n = nh;
-	if (f->words >= SAMPLE)
+	if (f->words >= SAMPLE || from >= len)
 		return from;
 	return careful_sample(f, wh, s, len, from);
 }
