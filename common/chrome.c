@@ -376,6 +376,7 @@ glued(const char *s, size_t len, size_t i)
  */
 enum { SEP, L, U, J, N };
 #define SAMPLE	64	/* words looked at closely */
+_Static_assert(SAMPLE <= WIRE_FEAT_HASHES, "a hash for each word looked at");
 #define CLOSE	64	/* ... within this many blocks of 64 bytes */
 static unsigned char	kind[256];
 /* Separators that the word loop can pass without a look: not | ? ! */
@@ -774,32 +775,34 @@ fast_sample(struct wire_feat *f, struct wire_wordhashes *wh,
 {
 	const unsigned char	*u = (const unsigned char *)s;
 	size_t			 i, e, from = 0, wl, n, stop, k, r;
-	size_t			 nw = 0, ns = 0, nc = 0, ncap = 0, nh = 0;
-	uint64_t		 x, m, h, *hs = wh != NULL ? wh->h : NULL;
-	int			 upper, sw, first;
+	size_t			 nw = 0, ns = 0, nc = 0, ncap = 0, nb;
+	uint64_t		 x, m, h, *hs, hbuf[SAMPLE];
+	int			 upper, sw, sw0 = 0, up0 = 0;
 
 	/*
 	 * Where the masks hold the whole line, they are zero past its end;
 	 * otherwise a word must end a block before theirs.
 	 */
 	stop = len <= CLOSE * 64 ? len : CLOSE * 64 - 64;
+	/* Words that start before stop: in a long line, the last block waits. */
+	nb = len <= CLOSE * 64 ? lb->nb : CLOSE - 1;
+	hs = wh != NULL ? wh->h : hbuf;
 #define COUNT() do {							\
-	first = nw == 0;						\
-	nw++;								\
 	sw = (wl <= 12) & wire_stophash(h);				\
+	if (nw == 0) {							\
+		sw0 = sw;						\
+		up0 = upper;						\
+	}								\
 	ns += (size_t)sw;						\
-	nc += (size_t)(!sw & !first);					\
-	ncap += (size_t)(!sw & !first & upper);				\
-	if (hs != NULL && nh < WIRE_FEAT_HASHES)			\
-		hs[nh++] = h;						\
+	nc += (size_t)(sw ^ 1);					\
+	ncap += (size_t)((sw ^ 1) & upper);				\
+	hs[nw++] = h;							\
 } while (0)
-	for (k = 0; k < lb->nb && nw < SAMPLE; k++)
+	for (k = 0; k < nb && nw < SAMPLE; k++)
 		for (x = lb->first[k]; x != 0 && nw < SAMPLE; x &= x - 1) {
 			r = (size_t)__builtin_ctzll(x);
 			if ((i = 64 * k + r) < from)
 				continue;
-			if (i >= stop)
-				goto careful;
 			m = ~(lb->in[k] >> r);
 			wl = m ? (size_t)__builtin_ctzll(m) : 64;
 			m = lb->bad[k] >> r;
@@ -808,8 +811,7 @@ fast_sample(struct wire_feat *f, struct wire_wordhashes *wh,
 				wl = m ? (size_t)__builtin_ctzll(m) : 64;
 				m = win(lb->bad, i);
 			}
-			if (wl <= 16 && i + wl <= stop &&
-			    !(m & ((1ULL << wl) - 1))) {
+			if (wl <= 16 && !(m & ((1ULL << wl) - 1))) {
 				upper = (int)((lb->up[k] >> r) & 1);
 				h = ascii_hash(lb->copy + i, wl);
 				COUNT();
@@ -846,10 +848,15 @@ careful:
 	f->words += nw;
 	f->sample += nw;
 	f->stops += ns;
+	/* The first word of a line is neither content nor a capital. */
+	if (nw > 0 && !sw0) {
+		nc--;
+		ncap -= (size_t)up0;
+	}
 	f->content += nc;
 	f->capitals += ncap;
 	if (wh != NULL)
-		wh->n = nh;
+		wh->n = nw;
 	if (f->words >= SAMPLE || from >= len)
 		return from;
 	return careful_sample(f, wh, s, len, from);
