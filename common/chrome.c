@@ -184,18 +184,49 @@ index_phrases(void)
 	first[0] = -1;
 }
 
-/* Does h hold p (of length n)?  has() is the macro for literals. */
+/*
+ * How rare a byte is in English text, to look for the rarest byte of a
+ * phrase first: space and the commonest letters are common, the rest
+ * rare.
+ */
+static unsigned char	rarity[256];
+
+static void
+index_rarity(void)
+{
+	static const char	often[] = " etaoinsrhldcu";
+	size_t			i;
+
+	for (i = 0; i < 256; i++)
+		rarity[i] = 255;
+	for (i = 0; often[i] != '\0'; i++) {
+		rarity[(unsigned char)often[i]] = (unsigned char)(i + 1);
+		rarity[(unsigned char)often[i] & ~0x20] = (unsigned char)(i + 1);
+	}
+	rarity[' '] = 0;
+}
+
+/*
+ * Does h hold p (of length n)?  has() is the macro for literals.
+ * memchr() finds the candidates for p's rarest byte; most lines have
+ * few of them.
+ */
 static int
 has_len(const char *h, size_t hl, const char *p, size_t n)
 {
 	const char	*q, *e;
+	size_t		 i, a = 0;
 
 	if (n == 0 || n > hl)
 		return n == 0;
-	/* memchr() finds the candidates; most lines have few of them. */
-	for (q = h, e = h + hl - n + 1; (q = memchr(q, p[0], (size_t)(e - q)))
-	    != NULL; q++)
-		if (memcmp(q + 1, p + 1, n - 1) == 0)
+	if (rarity[0] == 0)
+		index_rarity();
+	for (i = 1; i < n; i++)
+		if (rarity[(unsigned char)p[i]] > rarity[(unsigned char)p[a]])
+			a = i;
+	for (q = h + a, e = h + hl - n + 1 + a; (q = memchr(q, p[a],
+	    (size_t)(e - q))) != NULL; q++)
+		if (memcmp(q - a, p, n) == 0)
 			return 1;
 	return 0;
 }
@@ -280,15 +311,30 @@ date_at(const char *h, size_t hl)
 	return 0;
 }
 
+/*
+ * Where runs of digits start in the first hl (<= 64) bytes of h: bit i
+ * for h[i].  Most short lines have none, and need no closer look.
+ */
+static uint64_t
+digit_starts(const char *h, size_t hl)
+{
+	uint64_t	d = 0;
+	size_t		i;
+
+	for (i = 0; i < hl; i++)
+		d |= (uint64_t)is_digit(h[i]) << i;
+	return d & ~(d << 1);
+}
+
 /* A clock time ("6:34 pm") or an age ("2 days ago", "32M ago") in h. */
 static int
 time_in(const char *h, size_t hl)
 {
-	size_t	i, n, v;
+	size_t		i, n, v;
+	uint64_t	d;
 
-	for (i = 0; i < hl; i++) {
-		if (!is_digit(h[i]) || (i > 0 && is_digit(h[i - 1])))
-			continue;
+	for (d = digit_starts(h, hl); d != 0; d &= d - 1) {
+		i = (size_t)__builtin_ctzll(d);
 		n = digits(h + i, hl - i, &v);
 		if (n <= 2 && i + n + 2 < hl && h[i + n] == ':' &&
 		    is_digit(h[i + n + 1]) && is_digit(h[i + n + 2]))
@@ -310,7 +356,8 @@ comment_structure(const char *h, size_t hl)
 {
 	static const char *const units[] = { "minute", "hour", "day", "week",
 	    "month", NULL };
-	size_t	i, n, k, v;
+	size_t		i, n, k, v;
+	uint64_t	d;
 
 	while (hl > 0 && (h[hl - 1] == ' ' || h[hl - 1] == '\t'))
 		hl--;
@@ -320,9 +367,8 @@ comment_structure(const char *h, size_t hl)
 	    (hl == 5 && memcmp(h, "reply", 5) == 0) ||
 	    starts_with(h, hl, "rating:"))
 		return 1;
-	for (i = 0; i < hl; i++) {
-		if (!is_digit(h[i]) || (i > 0 && is_digit(h[i - 1])))
-			continue;
+	for (d = digit_starts(h, hl); d != 0; d &= d - 1) {
+		i = (size_t)__builtin_ctzll(d);
 		n = digits(h + i, hl - i, &v);
 		/* "at 4:47 pm" */
 		if (i >= 3 && memcmp(h + i - 3, "at ", 3) == 0 && n <= 2 &&
