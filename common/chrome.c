@@ -25,9 +25,10 @@ struct phrase {
 	const char	*p;
 	int		 flag;
 	size_t		 len;
+	uint64_t	 pre, mask;	/* its first 8 bytes, and which */
 };
 
-#define P(s, flag)	{ s, flag, sizeof(s) - 1 }
+#define P(s, flag)	{ s, flag, sizeof(s) - 1, 0, 0 }
 
 /*
  * Phrases at the start of a line (after any marks), lower case.  A
@@ -113,13 +114,34 @@ static struct phrase starts[] = {
 	P("ap photo", WIRE_F_CREDIT), P("(ap photo", WIRE_F_CREDIT),
 	P("source:", WIRE_F_CREDIT), P("illustration:", WIRE_F_CREDIT),
 	P("picture:", WIRE_F_CREDIT), P("pictures:", WIRE_F_CREDIT),
-	{ NULL, 0, 0 }
+	{ NULL, 0, 0, 0, 0 }
 };
 
 static const char *const months[] = {
 	"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
 	"nov", "dec", NULL
 };
+
+/* A little-endian load, whatever the machine. */
+static uint64_t
+le64(uint64_t x)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	return __builtin_bswap64(x);
+#else
+	return x;
+#endif
+}
+
+#define ONES	0x0101010101010101ULL
+#define HIGHS	0x8080808080808080ULL
+
+/* The high bit of each byte of x (ASCII) that lies in [lo, hi]. */
+static uint64_t
+in_range(uint64_t x, unsigned lo, unsigned hi)
+{
+	return (x + (0x80 - lo) * ONES) & ~(x + (0x7f - hi) * ONES) & HIGHS;
+}
 
 static int
 lower(int c)
@@ -178,9 +200,13 @@ index_phrases(void)
 	wire_sort(starts, n, sizeof(starts[0]), by_first);
 	for (i = 0; i < 256; i++)
 		first[i] = -1;
-	for (p = starts; p->p != NULL; p++)
+	for (p = starts; p->p != NULL; p++) {
 		if (first[(unsigned char)p->p[0]] == -1)
 			first[(unsigned char)p->p[0]] = (short)(p - starts);
+		n = p->len < 8 ? p->len : 8;
+		memcpy(&p->pre, p->p, n);
+		memset(&p->mask, 0xff, n);
+	}
 	first[0] = -1;
 }
 
@@ -232,14 +258,27 @@ has_len(const char *h, size_t hl, const char *p, size_t n)
 }
 #define has(h, hl, p)	has_len(h, hl, p, strlen(p))
 
+/* The first three bytes of h as one number, to compare at once. */
+static uint32_t
+key3(const char *h)
+{
+	return (uint32_t)(unsigned char)h[0] |
+	    (uint32_t)(unsigned char)h[1] << 8 |
+	    (uint32_t)(unsigned char)h[2] << 16;
+}
+
 /* A month name (or its abbreviation) at h; returns its length or 0. */
 static size_t
 month(const char *h, size_t hl)
 {
-	size_t	i, n;
+	size_t		i, n;
+	uint32_t	k;
 
+	if (hl < 3)
+		return 0;
+	k = key3(h);
 	for (i = 0; months[i] != NULL; i++)
-		if (hl >= 3 && memcmp(h, months[i], 3) == 0) {
+		if (k == key3(months[i])) {
 			for (n = 3; n < hl && is_alpha_ascii(h[n]); n++)
 				;
 			if (n < hl && h[n] == '.')
@@ -278,8 +317,8 @@ date_at(const char *h, size_t hl)
 	static const char *const days[] = { "mon", "tue", "wed", "thu", "fri",
 	    "sat", "sun", NULL };
 
-	for (n = 0; days[n] != NULL; n++)
-		if (hl > 3 && memcmp(h, days[n], 3) == 0) {
+	for (n = 0; hl > 3 && days[n] != NULL; n++)
+		if (key3(h) == key3(days[n])) {
 			for (i = 3; i < hl && is_alpha_ascii(h[i]); i++)
 				;
 			i = spaces(h, hl, i);
@@ -318,11 +357,19 @@ date_at(const char *h, size_t hl)
 static uint64_t
 digit_starts(const char *h, size_t hl)
 {
-	uint64_t	d = 0;
+	uint64_t	d = 0, x;
 	size_t		i;
 
-	for (i = 0; i < hl; i++)
-		d |= (uint64_t)is_digit(h[i]) << i;
+	/* Eight bytes at a time; h is readable and zero to HEAD + 8. */
+	for (i = 0; i < hl; i += 8) {
+		memcpy(&x, h + i, 8);
+		x = le64(x);
+		x = in_range(x & ~HIGHS, '0', '9') & ~x & HIGHS;
+		/* The high bit of byte j to bit j. */
+		d |= (((x >> 7) * 0x0102040810204080ULL) >> 56) << i;
+	}
+	if (hl < 64)
+		d &= (1ULL << hl) - 1;
 	return d & ~(d << 1);
 }
 
@@ -446,27 +493,6 @@ index_kinds(void)
 		maska[c] = c >= 8 ? ~0ULL : (1ULL << (8 * c)) - 1;
 		maskb[c] = c >= 16 ? ~0ULL : c <= 8 ? 0 : (1ULL << (8 * (c - 8))) - 1;
 	}
-}
-
-/* A little-endian load, whatever the machine. */
-static uint64_t
-le64(uint64_t x)
-{
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-	return __builtin_bswap64(x);
-#else
-	return x;
-#endif
-}
-
-#define ONES	0x0101010101010101ULL
-#define HIGHS	0x8080808080808080ULL
-
-/* The high bit of each byte of x (ASCII) that lies in [lo, hi]. */
-static uint64_t
-in_range(uint64_t x, unsigned lo, unsigned hi)
-{
-	return (x + (0x80 - lo) * ONES) & ~(x + (0x7f - hi) * ONES) & HIGHS;
 }
 
 /*
@@ -1003,10 +1029,11 @@ lower_copy(char *h, const char *s, size_t n)
 static void
 head_features(struct wire_feat *f, const char *s, size_t len)
 {
-	char			 h[HEAD] = { 0 };
+	char			 h[HEAD + 8] = { 0 };	/* 8 more for a load */
 	size_t			 i, hl;
 	const struct phrase	*p;
 	unsigned		 cl;
+	uint64_t		 x;
 
 	/* The lower-case head, after leading marks, for the phrases. */
 	for (i = 0; i < len; i++) {
@@ -1026,10 +1053,12 @@ head_features(struct wire_feat *f, const char *s, size_t len)
 		i++;
 	else
 		i = 0;
+	memcpy(&x, h + i, 8);
 	if (i < hl && first[(unsigned char)h[i]] >= 0)
 		for (p = starts + first[(unsigned char)h[i]]; p->p != NULL &&
 		    p->p[0] == h[i]; p++)
-			if (starts_len(h + i, hl - i, p->p, p->len)) {
+			if ((x & p->mask) == p->pre &&
+			    starts_len(h + i, hl - i, p->p, p->len)) {
 				f->flags |= p->flag;
 				break;
 			}
