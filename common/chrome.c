@@ -1005,6 +1005,42 @@ words(struct wire_feat *f, struct wire_wordhashes *wh, const char *s,
 }
 
 /*
+ * The credit of a picture in t: "Photo:", "Image:", "image:",
+ * "Picture:", "Credit:", "(Photo", "(Image", "(Picture", "Photo by",
+ * "photo by".  Each holds a colon, an opening bracket or "by", so those
+ * are looked for first and the words next to them then.
+ */
+static int
+credit_in(const char *t, size_t tl)
+{
+	const char	*q, *e = t + tl;
+	size_t		 b, a;
+
+	for (q = t; (q = memchr(q, ':', (size_t)(e - q))) != NULL; q++) {
+		b = (size_t)(q - t);
+		if ((b >= 5 && (memcmp(q - 5, "Photo", 5) == 0 ||
+		    memcmp(q - 5, "Image", 5) == 0 ||
+		    memcmp(q - 5, "image", 5) == 0)) ||
+		    (b >= 7 && memcmp(q - 7, "Picture", 7) == 0) ||
+		    (b >= 6 && memcmp(q - 6, "Credit", 6) == 0))
+			return 1;
+	}
+	for (q = t; (q = memchr(q, '(', (size_t)(e - q))) != NULL; q++) {
+		a = (size_t)(e - q) - 1;
+		if ((a >= 5 && (memcmp(q + 1, "Photo", 5) == 0 ||
+		    memcmp(q + 1, "Image", 5) == 0)) ||
+		    (a >= 7 && memcmp(q + 1, "Picture", 7) == 0))
+			return 1;
+	}
+	for (q = t; (q = memchr(q, 'b', (size_t)(e - q))) != NULL; q++)
+		if (q - t >= 6 && e - q >= 2 && q[1] == 'y' &&
+		    memcmp(q - 5, "hoto ", 5) == 0 && (q[-6] == 'P' ||
+		    q[-6] == 'p'))
+			return 1;
+	return 0;
+}
+
+/*
  * Copy n bytes (n <= HEAD) into the zeroed h, ASCII capitals in lower
  * case, eight bytes at a time; other bytes stay as they are.
  */
@@ -1135,12 +1171,7 @@ wire_line_features(struct wire_feat *f, struct wire_wordhashes *wh,
 		const char *t = s + (len > 48 ? len - 48 : 0);
 		size_t tl = len > 48 ? 48 : len;
 
-		if ((memchr(t, ':', tl) != NULL || memchr(t, '(', tl) != NULL ||
-		    has(t, tl, " by ")) && (has(t, tl, "Photo:") || has(t, tl, "Photo by") ||
-		    has(t, tl, "photo by") || has(t, tl, "Image:") ||
-		    has(t, tl, "image:") || has(t, tl, "Picture:") ||
-		    has(t, tl, "Credit:") || has(t, tl, "(Photo") ||
-		    has(t, tl, "(Image") || has(t, tl, "(Picture")))
+		if (credit_in(t, tl))
 			f->flags |= WIRE_F_CAPTION;
 	}
 	/* "Jane says:" heads a comment, however long the name. */

@@ -128,6 +128,23 @@ kept() {
 	assert_line --regexp "class=caption${TAB}line=1$"
 }
 
+@test "rule: a caption ends in the credit of its picture, in any of its forms" {
+	local c cap="Ferries wait at the harbour of Halden on Monday as the storm passes"
+	for c in "Photo: Harbour Office" "Image: Harbour Office" \
+	    "image: Harbour Office" "Picture: Harbour Office" \
+	    "Credit: Harbour Office" "(Photo by Harbour Office)" \
+	    "(Image: Harbour Office)" "(Picture Harbour Office)" \
+	    "Photo by Harbour Office" "photo by Harbour Office" \
+	    "Photograph: Harbour Office" "(picture) Harbour Office"; do
+		printf '%s\n\n%s\n\n%s. %s\n\n%s\n\n%s\n\n%s\n\f\n' "$P1" "$P2" \
+		    "$cap" "$c" "$P3" "$P4" "$P5"
+	done > a.txt
+	wire-strip -a a.txt | awk -F'\t' '$3 ~ /^Ferries/ { print $(NF - 1) }' > got
+	# The first ten are credits; "Photograph:" and "(picture)" are not.
+	{ for c in 1 2 3 4 5 6 7 8 9 10; do echo class=caption; done
+	  echo class=body; echo class=body; } | diff - got
+}
+
 @test "rule: the headline, and the headline again at the end, are the title" {
 	{ printf 'Storm closes Halden port for three days\n\n'; body; printf '\nStorm closes Halden port for three days\n'; } > a.txt
 	run kept a.txt
