@@ -240,16 +240,29 @@ index_rarity(void)
 static int
 has_len(const char *h, size_t hl, const char *p, size_t n)
 {
+	/* The rarest byte of the phrases looked for lately, by address. */
+	static struct {
+		const char	*p;
+		size_t		 a;
+	}		 memo[16];
 	const char	*q, *e;
-	size_t		 i, a = 0;
+	size_t		 i, a = 0, slot;
 
 	if (n == 0 || n > hl)
 		return n == 0;
-	if (rarity[0] == 0)
-		index_rarity();
-	for (i = 1; i < n; i++)
-		if (rarity[(unsigned char)p[i]] > rarity[(unsigned char)p[a]])
-			a = i;
+	slot = ((uintptr_t)p >> 3) & 15;
+	if (memo[slot].p == p)
+		a = memo[slot].a;
+	else {
+		if (rarity[0] == 0)
+			index_rarity();
+		for (i = 1; i < n; i++)
+			if (rarity[(unsigned char)p[i]] >
+			    rarity[(unsigned char)p[a]])
+				a = i;
+		memo[slot].p = p;
+		memo[slot].a = a;
+	}
 	for (q = h + a, e = h + hl - n + 1 + a; (q = memchr(q, p[a],
 	    (size_t)(e - q))) != NULL; q++)
 		if (memcmp(q - a, p, n) == 0)
