@@ -269,6 +269,7 @@ has_len(const char *h, size_t hl, const char *p, size_t n)
 			return 1;
 	return 0;
 }
+/* p is a literal: has_len() remembers its rarest byte by its address. */
 #define has(h, hl, p)	has_len(h, hl, p, strlen(p))
 
 /* The first three bytes of h as one number, to compare at once. */
@@ -861,7 +862,7 @@ fast_sample(struct wire_feat *f, struct wire_wordhashes *wh,
 	const unsigned char	*u = (const unsigned char *)s;
 	size_t			 i, e, from = 0, wl, n, stop, k, r;
 	size_t			 nw = 0, ns = 0, nc = 0, ncap = 0, nb;
-	uint64_t		 x, m, h, *hs, hbuf[SAMPLE];
+	uint64_t		 x, m, h, *hs, hbuf[SAMPLE], tail;
 	int			 upper, sw, sw0 = 0, up0 = 0;
 
 	/*
@@ -883,8 +884,28 @@ fast_sample(struct wire_feat *f, struct wire_wordhashes *wh,
 	ncap += (size_t)((sw ^ 1) & upper);				\
 	hs[nw++] = h;							\
 } while (0)
-	for (k = 0; k < nb && nw < SAMPLE; k++)
-		for (x = lb->first[k]; x != 0 && nw < SAMPLE; x &= x - 1) {
+	for (k = 0; k < nb && nw < SAMPLE; k++) {
+		x = lb->first[k];
+		/*
+		 * A block of ASCII words with room in the sample for all of
+		 * them: the shortest way, but for a word that runs on into
+		 * the next block (the last, if any: tail).
+		 */
+		tail = x != 0 && (lb->in[k] >> 63) ?
+		    1ULL << (63 - __builtin_clzll(x)) : 0;
+		if (!(lb->bad[k] & lb->in[k]) && nw + pop64(x) <= SAMPLE)
+			for (x &= ~tail; x != 0; x &= x - 1) {
+				r = (size_t)__builtin_ctzll(x);
+				wl = (size_t)__builtin_ctzll(~(lb->in[k] >> r));
+				if (wl > 16)
+					break;
+				upper = (int)((lb->up[k] >> r) & 1);
+				h = ascii_hash(lb->copy + 64 * k + r, wl);
+				COUNT();
+				from = 64 * k + r + wl;
+			}
+		x |= tail;
+		for (; x != 0 && nw < SAMPLE; x &= x - 1) {
 			r = (size_t)__builtin_ctzll(x);
 			if ((i = 64 * k + r) < from)
 				continue;
@@ -921,6 +942,7 @@ fast_sample(struct wire_feat *f, struct wire_wordhashes *wh,
 			}
 			from = i;
 		}
+	}
 #undef COUNT
 	/*
 	 * No word is left before stop: the end of the line, or of the masks
