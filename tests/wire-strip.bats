@@ -311,6 +311,26 @@ kept() {
 	printf '%7d class=body\tclass=chrome\n' "$(wc -l < words)" | diff - got
 }
 
+@test "wire-strip: a word across the edge of a 64-byte block hashes as it does alone" {
+	# Words are found in blocks of 64 bytes; "the mayor of W" after 40
+	# to 90 dots puts W across the edge of the first block at every
+	# offset, then it is said again alone: a dup only when W hashed the
+	# same both times.
+	local n w dots
+	for w in Halden abcdefghijklmnop abcdefghijklmnopq McDonald "Kyiv’s" \
+	    state-run; do
+		for n in $(seq 40 90); do
+			dots=$(printf "%${n}s" '' | tr ' ' .)
+			printf '%s\n\n%s\n\n%s\n\n%s\n\n%s\n\n%s\n\n%s\n\f\n' \
+			    "$P1" "$P2" "$dots the mayor of $w" "$P3" \
+			    "the mayor of $w" "$P4" "$P5"
+		done
+	done > s.txt
+	wire-strip -a s.txt | awk -F'\t' '$3 ~ /^the mayor of / {
+		print $(NF - 1) }' | sort | uniq -c > got
+	printf '%7d class=chrome\n' $((6 * 51)) | diff - got
+}
+
 @test "wire-strip: a word past the first 4 KB of a line hashes as the fast way does" {
 	local al=abcdefghijklmnopqrstuvwxyz n w dots
 	dots=$(printf '%4100s' '' | tr ' ' .)
