@@ -1048,30 +1048,46 @@ words(struct wire_feat *f, struct wire_wordhashes *wh, const char *s,
 static int
 credit_in(const char *t, size_t tl)
 {
-	const char	*q, *e = t + tl;
-	size_t		 b, a;
+	uint64_t	m = 0;
+	const char	*q;
+	size_t		 i, b, a;
 
-	for (q = t; (q = memchr(q, ':', (size_t)(e - q))) != NULL; q++) {
+	/* Where the colons, brackets and b's are: t holds tl <= 64 bytes. */
+#ifdef __SSE2__
+	for (i = 0; i + 16 <= tl || (i < tl && tl >= 16); i += 16) {
+		size_t	at = i + 16 <= tl ? i : tl - 16;
+		__m128i	x = _mm_loadu_si128((const __m128i *)(const void *)
+		    (t + at));
+
+		m |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_or_si128(
+		    _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(':')),
+		    _mm_cmpeq_epi8(x, _mm_set1_epi8('('))),
+		    _mm_cmpeq_epi8(x, _mm_set1_epi8('b')))) << at;
+	}
+	if (tl < 16)
+#endif
+		for (i = 0; i < tl; i++)
+			m |= (uint64_t)(t[i] == ':' || t[i] == '(' || t[i] == 'b')
+			    << i;
+	for (; m != 0; m &= m - 1) {
+		q = t + __builtin_ctzll(m);
 		b = (size_t)(q - t);
-		if ((b >= 5 && (memcmp(q - 5, "Photo", 5) == 0 ||
+		a = tl - b - 1;
+		if (*q == ':' && ((b >= 5 && (memcmp(q - 5, "Photo", 5) == 0 ||
 		    memcmp(q - 5, "Image", 5) == 0 ||
 		    memcmp(q - 5, "image", 5) == 0)) ||
 		    (b >= 7 && memcmp(q - 7, "Picture", 7) == 0) ||
-		    (b >= 6 && memcmp(q - 6, "Credit", 6) == 0))
+		    (b >= 6 && memcmp(q - 6, "Credit", 6) == 0)))
 			return 1;
-	}
-	for (q = t; (q = memchr(q, '(', (size_t)(e - q))) != NULL; q++) {
-		a = (size_t)(e - q) - 1;
-		if ((a >= 5 && (memcmp(q + 1, "Photo", 5) == 0 ||
+		if (*q == '(' && ((a >= 5 && (memcmp(q + 1, "Photo", 5) == 0 ||
 		    memcmp(q + 1, "Image", 5) == 0)) ||
-		    (a >= 7 && memcmp(q + 1, "Picture", 7) == 0))
+		    (a >= 7 && memcmp(q + 1, "Picture", 7) == 0)))
 			return 1;
-	}
-	for (q = t; (q = memchr(q, 'b', (size_t)(e - q))) != NULL; q++)
-		if (q - t >= 6 && e - q >= 2 && q[1] == 'y' &&
+		if (*q == 'b' && b >= 6 && a >= 1 && q[1] == 'y' &&
 		    memcmp(q - 5, "hoto ", 5) == 0 && (q[-6] == 'P' ||
 		    q[-6] == 'p'))
 			return 1;
+	}
 	return 0;
 }
 
