@@ -605,6 +605,7 @@ struct wire_para {
 	size_t		 off, len;	/* its text in wire_strip.text */
 	size_t		 line0, line1;	/* its input lines, 1-based */
 	struct wire_feat f;
+	double		 base;		/* the score before the indentation */
 	double		 score;
 	int		 cls;		/* enum wire_class */
 	int		 dup, xdoc, caption, stop, zone, dateline, iso;
@@ -621,9 +622,12 @@ struct wire_strip {
 	struct wire_xdoc	*xdoc;	/* counts of a first pass, or NULL */
 	/* scratch */
 	struct wire_keys	 keys;
-	uint64_t		*sh, *seen;
-	uint32_t		*seengen, gen;
+	uint64_t		*sh;
+	struct wire_shingle	*seen;	/* the shingles said so far */
+	uint32_t		 gen, stamp;
 	size_t			 shcap, seencap, nseen;
+	size_t			*loff, *lend, lcap;	/* the lines */
+	struct wire_buf		 sq[2];	/* titles, squashed */
 };
 
 /*
