@@ -328,10 +328,7 @@ dateline(const char *s, size_t len)
 	return 0;
 }
 
-/*
- * The part of the score that does not depend on the body's indentation,
- * worked out once for the several indentations tried.
- */
+/* How the paragraph looks: the score before what follows from where. */
 static double
 score_base(const struct wire_para *p)
 {
@@ -367,15 +364,20 @@ score_base(const struct wire_para *p)
 	return s;
 }
 
+/*
+ * The score from its base s; other: indented unlike the body.  Only this
+ * depends on the indentation tried for the body, so each paragraph's
+ * score is worked out both ways once, and scores() picks one.
+ */
 static double
-score(const struct wire_para *p, long dom)
+score(const struct wire_para *p, double s, int other)
 {
 	const struct wire_feat *f = &p->f;
-	double	 n = f->words, s = p->base;
+	double	 n = f->words;
 
 	if (f->words == 0)
 		return -1;
-	if (dom >= 0 && !(f->flags & WIRE_F_BULLET) && (long)f->indent != dom)
+	if (other)
 		s -= W_INDENT + n * W_INDENTWORD;
 	if (f->flags & WIRE_F_BULLET)
 		s -= W_BULLET;
@@ -394,25 +396,26 @@ score(const struct wire_para *p, long dom)
 static void
 scores(struct wire_strip *st, long dom)
 {
-	size_t	i, j;
-	int	near;
+	struct wire_para	*p = st->p;
+	size_t			 i, n = st->n;
 
-	for (i = 0; i < st->n; i++)
-		st->p[i].score = score(&st->p[i], dom);
-	/* Prose with no prose within two paragraphs is likely a teaser. */
-	for (i = 0; i < st->n; i++) {
-		if (st->p[i].score <= 0)
-			continue;
-		for (near = 0, j = i > 2 ? i - 2 : 0; j <= i + 2 && j < st->n;
-		    j++)
-			if (j != i && st->p[j].score > 0)
-				near = 1;
-		if (!near)
-			st->p[i].iso = 1;
+	for (i = 0; i < n; i++)
+		p[i].score = dom >= 0 && !(p[i].f.flags & WIRE_F_BULLET) &&
+		    (long)p[i].f.indent != dom ? p[i].sother : p[i].sfit;
+	/*
+	 * Prose with no prose within two paragraphs is likely a teaser.
+	 * Its score gets smaller but stays positive, so the neighbours
+	 * behind are still seen as they were.
+	 */
+	for (i = 0; i < n; i++) {
+		if (p[i].score > 0 && !(i >= 1 && p[i - 1].score > 0) &&
+		    !(i >= 2 && p[i - 2].score > 0) &&
+		    !(i + 1 < n && p[i + 1].score > 0) &&
+		    !(i + 2 < n && p[i + 2].score > 0))
+			p[i].iso = 1;
+		if (p[i].iso)
+			p[i].score *= W_ISOLATED;
 	}
-	for (i = 0; i < st->n; i++)
-		if (st->p[i].iso)
-			st->p[i].score *= W_ISOLATED;
 }
 
 /*
@@ -584,7 +587,7 @@ wire_strip(struct wire_strip *st, const char *s, size_t len)
 	size_t			 i, j, k, nsh, dup, a, b, s0, s1, nc = 0, tried;
 	size_t			 count[MAXIND];
 	long			 dom = 0, cand[MAXIND], ind;
-	double			 best = -1, tot;
+	double			 best = -1, tot, base;
 	int			 zone = 0;
 
 	st->n = 0;
@@ -608,7 +611,6 @@ wire_strip(struct wire_strip *st, const char *s, size_t len)
 			p->len--;
 		p->dateline = p->f.words >= 10 &&
 		    dateline(st->text.p + p->off, p->len);
-		p->base = score_base(p);
 		/* Text said before: a caption twice, an article copied. */
 		nsh = wh.n < 4 ? 0 : wh.n - 3;
 		seen_room(st, nsh);
@@ -637,6 +639,12 @@ wire_strip(struct wire_strip *st, const char *s, size_t len)
 		    st->p[i - 1].f.words <= 45 &&
 		    !(st->p[i - 1].f.flags & WIRE_F_CREDIT))
 			st->p[i - 1].caption = 1;
+	}
+	for (i = 0; i < st->n; i++) {
+		p = &st->p[i];
+		base = score_base(p);
+		p->sfit = score(p, base, 0);
+		p->sother = score(p, base, 1);
 	}
 	/*
 	 * The body's indentation: of the CANDIDATES indentations most long

@@ -605,7 +605,7 @@ struct wire_para {
 	size_t		 off, len;	/* its text in wire_strip.text */
 	size_t		 line0, line1;	/* its input lines, 1-based */
 	struct wire_feat f;
-	double		 base;		/* the score before the indentation */
+	double		 sfit, sother;	/* its score indented as the body or not */
 	double		 score;
 	int		 cls;		/* enum wire_class */
 	int		 dup, xdoc, caption, stop, zone, dateline, iso;
