@@ -60,18 +60,51 @@ wire_put_escaped(FILE *fp, const char *s, size_t len)
 void
 wire_buf_escape(struct wire_buf *b, const char *s, size_t len)
 {
-	size_t	i;
+	wire_buf_grow(b, 2 * len);
+	b->len += wire_escape_to(b->p + b->len, s, len);
+	b->p[b->len] = '\0';
+}
 
-	wire_buf_grow(b, len);
-	for (i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)s[i];
+size_t
+wire_escape_to(char *out, const char *s, size_t len)
+{
+	char		*o = out;
+	size_t		 i = 0, e;
+	uint64_t	 x;
+	unsigned char	 c;
 
-		if (esc_letter[c] != 0) {
-			wire_buf_addc(b, '\\');
-			wire_buf_addc(b, esc_letter[c]);
-		} else
-			wire_buf_addc(b, c);
+	while (i < len) {
+		/* Eight plain bytes at a time, copied as they are. */
+		while (i + 8 <= len) {
+			memcpy(&x, s + i, 8);
+			if (needs_escape(x))
+				break;
+			memcpy(o, &x, 8);
+			o += 8;
+			i += 8;
+		}
+		/*
+		 * Fewer than eight left: when the last eight bytes are plain,
+		 * they go over the copies of those of them already done.
+		 */
+		if (i + 8 > len && len >= 8 && i < len) {
+			memcpy(&x, s + len - 8, 8);
+			if (!needs_escape(x)) {
+				o += len - i;
+				memcpy(o - 8, &x, 8);
+				break;
+			}
+		}
+		for (e = i + 8 < len ? i + 8 : len; i < e; i++) {
+			c = (unsigned char)s[i];
+			if (esc_letter[c] != 0) {
+				*o++ = '\\';
+				*o++ = esc_letter[c];
+			} else
+				*o++ = (char)c;
+		}
 	}
+	return (size_t)(o - out);
 }
 
 int

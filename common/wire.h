@@ -139,6 +139,8 @@ size_t	wire_utoa(char *out, size_t v);
 void	wire_put_escaped(FILE *, const char *s, size_t len);
 /* Append s escaped to buf. */
 void	wire_buf_escape(struct wire_buf *, const char *s, size_t len);
+/* Write s escaped into out, which has room for 2 * len; returns the length. */
+size_t	wire_escape_to(char *out, const char *s, size_t len);
 /* Unescape s onto buf; returns -1 (buf undefined) on a bad escape. */
 int	wire_unescape(struct wire_buf *, const char *s, size_t len);
 /*

@@ -39,7 +39,7 @@ struct opts {
 	int			 alone, audit, meta, plain;	/* -1 -a -m -p */
 	struct wire_strip	 st;
 	struct wire_xdoc	 xdoc;
-	struct wire_buf		 doc, tags;
+	struct wire_buf		 doc, out;
 	struct input		 in;
 	size_t			*posof, poscap;
 };
@@ -149,23 +149,57 @@ article(struct input *in, const char **s, size_t *len, int *last)
 	}
 }
 
+/* Make room for n more bytes of output. */
+static char *
+out_room(struct opts *o, size_t n)
+{
+	wire_buf_grow(&o->out, n);
+	return o->out.p + o->out.len;
+}
+
+/*
+ * The records of an article are put together in o->out and written at
+ * once, or when they fill a block.
+ */
+static void
+out_done(struct opts *o, char *p)
+{
+	o->out.len = (size_t)(p - o->out.p);
+	if (o->out.len >= BLOCK) {
+		fwrite_unlocked(o->out.p, 1, o->out.len, stdout);
+		o->out.len = 0;
+	}
+}
+
+/* One record; the article's name in o->doc is escaped already. */
 static void
 record(struct opts *o, const char *pos, size_t poslen, const char *text,
     size_t len, int cls, size_t line)
 {
-	char	num[24];
+	const char	*name = wire_class_names[cls];
+	size_t		 nl = strlen(name);
+	char		*p;
 
-	o->tags.len = 0;
+	p = out_room(o, o->doc.len + poslen + 2 * len + nl + 48);
+	memcpy(p, o->doc.p, o->doc.len);
+	p += o->doc.len;
+	*p++ = '\t';
+	memcpy(p, pos, poslen);
+	p += poslen;
+	*p++ = '\t';
+	p += wire_escape_to(p, text, len);
 	if (cls != WIRE_CL_BODY || o->audit) {
-		wire_buf_adds(&o->tags, "class=");
-		wire_buf_adds(&o->tags, wire_class_names[cls]);
+		memcpy(p, "\tclass=", 7);
+		memcpy(p + 7, name, nl);
+		p += 7 + nl;
 	}
 	if (o->audit) {
-		wire_buf_adds(&o->tags, "\tline=");
-		wire_buf_add(&o->tags, num, wire_utoa(num, line));
+		memcpy(p, "\tline=", 6);
+		p += 6;
+		p += wire_utoa(p, line);
 	}
-	wire_write(stdout, o->doc.p, o->doc.len, pos, poslen, text, len,
-	    o->tags.p ? o->tags.p : "", o->tags.len);
+	*p++ = '\n';
+	out_done(o, p);
 }
 
 static void
@@ -228,7 +262,7 @@ output(struct opts *o, const char *s, size_t len)
 	struct wire_strip	*st = &o->st;
 	struct wire_para	*p;
 	size_t			 i, npos = 0, *posof;
-	char			 num[24];
+	char			 num[24], *q;
 
 	wire_strip(st, s, len);
 	if (o->poscap < st->n + 1) {
@@ -247,15 +281,21 @@ output(struct opts *o, const char *s, size_t len)
 		if (posof[i] == 0)
 			continue;
 		if (o->plain) {
+			q = out_room(o, p->len + 2);
 			if (posof[i] > 1)
-				putc_unlocked('\n', stdout);
-			fwrite_unlocked(st->text.p + p->off, 1, p->len, stdout);
-			putc_unlocked('\n', stdout);
+				*q++ = '\n';
+			memcpy(q, st->text.p + p->off, p->len);
+			q += p->len;
+			*q++ = '\n';
+			out_done(o, q);
 			continue;
 		}
 		record(o, num, wire_utoa(num, posof[i]), st->text.p + p->off,
 		    p->len, p->cls, p->line0);
 	}
+	if (o->out.len > 0)
+		fwrite_unlocked(o->out.p, 1, o->out.len, stdout);
+	o->out.len = 0;
 	wire_out_check();
 }
 
@@ -266,7 +306,7 @@ docname(struct opts *o, const char *name, size_t n, int several)
 	char	num[24];
 
 	o->doc.len = 0;
-	wire_buf_adds(&o->doc, name);
+	wire_buf_escape(&o->doc, name, strlen(name));
 	if (several) {
 		wire_buf_addc(&o->doc, ':');
 		wire_buf_add(&o->doc, num, wire_utoa(num, n));
@@ -350,7 +390,7 @@ main(int argc, char *argv[])
 	wire_strip_free(&o.st);
 	wire_xdoc_free(&o.xdoc);
 	wire_buf_free(&o.doc);
-	wire_buf_free(&o.tags);
+	wire_buf_free(&o.out);
 	free(o.in.p);
 	free(o.posof);
 	return wire_out_finish(status);
