@@ -786,9 +786,11 @@ wire_line_features(struct wire_feat *f, struct wire_wordhashes *wh,
 static int
 agency(const char *w, size_t len)
 {
-	static const char *const names[] = { "reuters", "reuter", "ap", "afp",
-	    "upi", "dpa", "bloomberg", "pa", "ani", "ians", "xinhua", "ansa",
-	    "efe", "tass", NULL };
+	static const struct phrase names[] = { P("reuters", 0),
+	    P("reuter", 0), P("ap", 0), P("afp", 0), P("upi", 0), P("dpa", 0),
+	    P("bloomberg", 0), P("pa", 0), P("ani", 0), P("ians", 0),
+	    P("xinhua", 0), P("ansa", 0), P("efe", 0), P("tass", 0),
+	    { NULL, 0, 0 } };
 	char	low[16];
 	size_t	i;
 
@@ -796,8 +798,8 @@ agency(const char *w, size_t len)
 		return 0;
 	for (i = 0; i < len; i++)
 		low[i] = (char)lower((unsigned char)w[i]);
-	for (i = 0; names[i] != NULL; i++)
-		if (strlen(names[i]) == len && memcmp(low, names[i], len) == 0)
+	for (i = 0; names[i].p != NULL; i++)
+		if (names[i].len == len && memcmp(low, names[i].p, len) == 0)
 			return 1;
 	return 0;
 }
@@ -805,19 +807,25 @@ agency(const char *w, size_t len)
 int
 wire_is_credit(const char *s, size_t len, size_t words)
 {
-	static const char *const heads[] = { "reporting by", "(reporting by",
-	    "editing by", "writing by", "additional reporting",
-	    "compiled by", "(additional reporting", "(editing by", NULL };
+	static const struct phrase heads[] = { P("reporting by", 0),
+	    P("(reporting by", 0), P("editing by", 0), P("writing by", 0),
+	    P("additional reporting", 0), P("compiled by", 0),
+	    P("(additional reporting", 0), P("(editing by", 0),
+	    { NULL, 0, 0 } };
 	struct wire_word	w;
-	char			h[HEAD] = { 0 };
 	size_t			i, pos = 0, hl;
 	int			ag = 0;
 
-	hl = len < HEAD ? len : HEAD;
-	lower_copy(h, s, hl);
-	for (i = 0; heads[i] != NULL; i++)
-		if (starts_with(h, hl, heads[i]))
-			return 1;
+	/* Each head is 10 bytes or more and starts with one of these. */
+	if (len >= 10 && s[0] != '\0' && strchr("(AaCcEeRrWw", s[0]) != NULL) {
+		char	h[HEAD] = { 0 };
+
+		hl = len < HEAD ? len : HEAD;
+		lower_copy(h, s, hl);
+		for (i = 0; heads[i].p != NULL; i++)
+			if (starts_len(h, hl, heads[i].p, heads[i].len))
+				return 1;
+	}
 	if (words == 0 || words > 3)
 		return 0;
 	/* "Reuters", "with AP", "— AFP" */
