@@ -783,14 +783,21 @@ wire_line_features(struct wire_feat *f, struct wire_wordhashes *wh,
 	}
 }
 
+/* A word of the tables below, with its length. */
+struct lit {
+	const char	*p;
+	size_t		 len;
+};
+#define LIT(s)		{ s, sizeof(s) - 1 }
+#define NLITS(a)	(sizeof(a) / sizeof((a)[0]))
+
 static int
 agency(const char *w, size_t len)
 {
-	static const struct phrase names[] = { P("reuters", 0),
-	    P("reuter", 0), P("ap", 0), P("afp", 0), P("upi", 0), P("dpa", 0),
-	    P("bloomberg", 0), P("pa", 0), P("ani", 0), P("ians", 0),
-	    P("xinhua", 0), P("ansa", 0), P("efe", 0), P("tass", 0),
-	    { NULL, 0, 0 } };
+	static const struct lit names[] = { LIT("reuters"), LIT("reuter"),
+	    LIT("ap"), LIT("afp"), LIT("upi"), LIT("dpa"), LIT("bloomberg"),
+	    LIT("pa"), LIT("ani"), LIT("ians"), LIT("xinhua"), LIT("ansa"),
+	    LIT("efe"), LIT("tass") };
 	char	low[16];
 	size_t	i;
 
@@ -798,7 +805,7 @@ agency(const char *w, size_t len)
 		return 0;
 	for (i = 0; i < len; i++)
 		low[i] = (char)lower((unsigned char)w[i]);
-	for (i = 0; names[i].p != NULL; i++)
+	for (i = 0; i < NLITS(names); i++)
 		if (names[i].len == len && memcmp(low, names[i].p, len) == 0)
 			return 1;
 	return 0;
@@ -807,11 +814,10 @@ agency(const char *w, size_t len)
 int
 wire_is_credit(const char *s, size_t len, size_t words)
 {
-	static const struct phrase heads[] = { P("reporting by", 0),
-	    P("(reporting by", 0), P("editing by", 0), P("writing by", 0),
-	    P("additional reporting", 0), P("compiled by", 0),
-	    P("(additional reporting", 0), P("(editing by", 0),
-	    { NULL, 0, 0 } };
+	static const struct lit heads[] = { LIT("reporting by"),
+	    LIT("(reporting by"), LIT("editing by"), LIT("writing by"),
+	    LIT("additional reporting"), LIT("compiled by"),
+	    LIT("(additional reporting"), LIT("(editing by") };
 	struct wire_word	w;
 	size_t			i, pos = 0, hl;
 	int			ag = 0;
@@ -822,7 +828,7 @@ wire_is_credit(const char *s, size_t len, size_t words)
 
 		hl = len < HEAD ? len : HEAD;
 		lower_copy(h, s, hl);
-		for (i = 0; heads[i].p != NULL; i++)
+		for (i = 0; i < NLITS(heads); i++)
 			if (starts_len(h, hl, heads[i].p, heads[i].len))
 				return 1;
 	}
