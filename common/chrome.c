@@ -1242,12 +1242,21 @@ wire_line_features(struct wire_feat *f, struct wire_wordhashes *wh,
 	}
 }
 
+/* A word of the tables below, with its length. */
+struct lit {
+	const char	*p;
+	size_t		 len;
+};
+#define LIT(s)		{ s, sizeof(s) - 1 }
+#define NLITS(a)	(sizeof(a) / sizeof((a)[0]))
+
 static int
 agency(const char *w, size_t len)
 {
-	static const char *const names[] = { "reuters", "reuter", "ap", "afp",
-	    "upi", "dpa", "bloomberg", "pa", "ani", "ians", "xinhua", "ansa",
-	    "efe", "tass", NULL };
+	static const struct lit names[] = { LIT("reuters"), LIT("reuter"),
+	    LIT("ap"), LIT("afp"), LIT("upi"), LIT("dpa"), LIT("bloomberg"),
+	    LIT("pa"), LIT("ani"), LIT("ians"), LIT("xinhua"), LIT("ansa"),
+	    LIT("efe"), LIT("tass") };
 	char	low[16];
 	size_t	i;
 
@@ -1255,8 +1264,8 @@ agency(const char *w, size_t len)
 		return 0;
 	for (i = 0; i < len; i++)
 		low[i] = (char)lower((unsigned char)w[i]);
-	for (i = 0; names[i] != NULL; i++)
-		if (strlen(names[i]) == len && memcmp(low, names[i], len) == 0)
+	for (i = 0; i < NLITS(names); i++)
+		if (names[i].len == len && memcmp(low, names[i].p, len) == 0)
 			return 1;
 	return 0;
 }
@@ -1264,19 +1273,24 @@ agency(const char *w, size_t len)
 int
 wire_is_credit(const char *s, size_t len, size_t words)
 {
-	static const char *const heads[] = { "reporting by", "(reporting by",
-	    "editing by", "writing by", "additional reporting",
-	    "compiled by", "(additional reporting", "(editing by", NULL };
+	static const struct lit heads[] = { LIT("reporting by"),
+	    LIT("(reporting by"), LIT("editing by"), LIT("writing by"),
+	    LIT("additional reporting"), LIT("compiled by"),
+	    LIT("(additional reporting"), LIT("(editing by") };
 	struct wire_word	w;
-	char			h[HEAD] = { 0 };
 	size_t			i, pos = 0, hl;
 	int			ag = 0;
 
-	hl = len < HEAD ? len : HEAD;
-	lower_copy(h, s, hl);
-	for (i = 0; heads[i] != NULL; i++)
-		if (starts_with(h, hl, heads[i]))
-			return 1;
+	/* Each head is 10 bytes or more and starts with one of these. */
+	if (len >= 10 && s[0] != '\0' && strchr("(AaCcEeRrWw", s[0]) != NULL) {
+		char	h[HEAD] = { 0 };
+
+		hl = len < HEAD ? len : HEAD;
+		lower_copy(h, s, hl);
+		for (i = 0; i < NLITS(heads); i++)
+			if (starts_len(h, hl, heads[i].p, heads[i].len))
+				return 1;
+	}
 	if (words == 0 || words > 3)
 		return 0;
 	/* "Reuters", "with AP", "— AFP" */

@@ -5,6 +5,10 @@
 #include <string.h>
 #include <unistd.h>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 #include "wire.h"
 
 /* Bytes that the format escapes, and the letter that stands for each. */
@@ -60,18 +64,67 @@ wire_put_escaped(FILE *fp, const char *s, size_t len)
 void
 wire_buf_escape(struct wire_buf *b, const char *s, size_t len)
 {
-	size_t	i;
+	wire_buf_grow(b, 2 * len);
+	b->len += wire_escape_to(b->p + b->len, s, len);
+	b->p[b->len] = '\0';
+}
 
-	wire_buf_grow(b, len);
-	for (i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)s[i];
+size_t
+wire_escape_to(char *out, const char *s, size_t len)
+{
+	char		*o = out;
+	size_t		 i = 0, e;
+	uint64_t	 x;
+	unsigned char	 c;
+#ifdef __SSE2__
+	const __m128i	 low = _mm_set1_epi8(0x0d), bs = _mm_set1_epi8('\\');
+	__m128i		 v;
+#endif
 
-		if (esc_letter[c] != 0) {
-			wire_buf_addc(b, '\\');
-			wire_buf_addc(b, esc_letter[c]);
-		} else
-			wire_buf_addc(b, c);
+	while (i < len) {
+#ifdef __SSE2__
+		/* Sixteen at a time: no byte below 0x0e, no backslash. */
+		while (i + 16 <= len) {
+			v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+			if (_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(
+			    _mm_min_epu8(v, low), v), _mm_cmpeq_epi8(v, bs))) != 0)
+				break;
+			_mm_storeu_si128((__m128i *)(void *)o, v);
+			o += 16;
+			i += 16;
+		}
+#endif
+		/* Eight plain bytes at a time, copied as they are. */
+		while (i + 8 <= len) {
+			memcpy(&x, s + i, 8);
+			if (needs_escape(x))
+				break;
+			memcpy(o, &x, 8);
+			o += 8;
+			i += 8;
+		}
+		/*
+		 * Fewer than eight left: when the last eight bytes are plain,
+		 * they go over the copies of those of them already done.
+		 */
+		if (i + 8 > len && len >= 8 && i < len) {
+			memcpy(&x, s + len - 8, 8);
+			if (!needs_escape(x)) {
+				o += len - i;
+				memcpy(o - 8, &x, 8);
+				break;
+			}
+		}
+		for (e = i + 8 < len ? i + 8 : len; i < e; i++) {
+			c = (unsigned char)s[i];
+			if (esc_letter[c] != 0) {
+				*o++ = '\\';
+				*o++ = esc_letter[c];
+			} else
+				*o++ = (char)c;
+		}
 	}
+	return (size_t)(o - out);
 }
 
 int

@@ -52,77 +52,86 @@ const char *const wire_class_names[] = {
 	"chrome"
 };
 
-/* The paragraph's words as 4-word shingles, for repetition. */
-static size_t
-shingles(const struct wire_wordhashes *wh, uint64_t *sh)
+/* The shingle of the four words from h: for repetition. */
+static uint64_t
+shingle(const uint64_t *h)
 {
-	const uint64_t	*h = wh->h;
-	size_t		 i, n = wh->n < 4 ? 0 : wh->n - 3;
-
-	for (i = 0; i < n; i++)
-		sh[i] = (h[i] * 0x9e3779b97f4a7c15ULL ^ h[i + 1]) *
-		    0xbf58476d1ce4e5b9ULL ^ (h[i + 2] * 31 + h[i + 3]);
-	return n;
+	return (h[0] * 0x9e3779b97f4a7c15ULL ^ h[1]) * 0xbf58476d1ce4e5b9ULL ^
+	    (h[2] * 31 + h[3]);
 }
 
 /*
- * The shingles of the article so far: a hash set whose slots belong to
- * the article whose number they carry, so that a new article needs no
- * clearing of the table.
+ * The shingles of the article so far: a hash set whose slots carry the
+ * stamp of the paragraph that added them.  Stamps only grow, and those
+ * below the article's first (gen) are free slots, so that a new article
+ * needs no clearing of the table.
+ */
+struct wire_shingle {
+	uint64_t	h;
+	uint32_t	stamp;
+};
+
+/*
+ * Did an earlier paragraph of the article have shingle h?  One that no
+ * paragraph had is added as the current paragraph's: a shingle said
+ * twice in one paragraph is not text said before.
  */
 static int
-seen_has(struct wire_strip *st, uint64_t h)
+seen_probe(struct wire_strip *st, uint64_t h)
 {
-	size_t	i, mask = st->seencap - 1;
+	struct wire_shingle	*t = st->seen;
+	size_t			 i, mask = st->seencap - 1;
 
-	if (st->seencap == 0)
-		return 0;
-	for (i = h & mask; st->seengen[i] == st->gen; i = (i + 1) & mask)
-		if (st->seen[i] == h)
-			return 1;
-	return 0;
-}
-
-/* Add h; the table has room (seen_room()). */
-static void
-seen_add(struct wire_strip *st, uint64_t h)
-{
-	size_t		 i, mask = st->seencap - 1;
-
-	for (i = h & mask; st->seengen[i] == st->gen; i = (i + 1) & mask)
-		if (st->seen[i] == h)
-			return;
-	st->seen[i] = h;
-	st->seengen[i] = st->gen;
+	for (i = h & mask; t[i].stamp >= st->gen; i = (i + 1) & mask)
+		if (t[i].h == h)
+			return t[i].stamp != st->stamp;
+	t[i].h = h;
+	t[i].stamp = st->stamp;
 	st->nseen++;
+	return 0;
 }
 
 /* Make room for n more shingles, the table at most half full. */
 static void
 seen_room(struct wire_strip *st, size_t n)
 {
-	size_t		 i, cap;
-	uint64_t	*old;
-	uint32_t	*oldgen;
+	struct wire_shingle	*old = st->seen, *t;
+	size_t			 i, j, cap = st->seencap, mask;
 
 	if ((st->nseen + n) * 2 < st->seencap)
 		return;
-	old = st->seen;
-	oldgen = st->seengen;
-	cap = st->seencap;
 	for (st->seencap = cap ? cap * 2 : 1024; (st->nseen + n) * 2 >=
 	    st->seencap; st->seencap *= 2)
 		;
-	st->seen = wire_xrealloc(NULL, st->seencap, sizeof(*st->seen));
-	st->seengen = calloc(st->seencap, sizeof(*st->seengen));
-	if (st->seengen == NULL)
+	if ((t = calloc(st->seencap, sizeof(*t))) == NULL)
 		wire_nomem();
-	st->nseen = 0;
-	for (i = 0; i < cap; i++)
-		if (oldgen[i] == st->gen)
-			seen_add(st, old[i]);
+	mask = st->seencap - 1;
+	for (i = 0; i < cap; i++) {
+		if (old[i].stamp < st->gen)
+			continue;
+		for (j = old[i].h & mask; t[j].stamp >= st->gen;
+		    j = (j + 1) & mask)
+			;
+		t[j] = old[i];
+	}
 	free(old);
-	free(oldgen);
+	st->seen = t;
+}
+
+/*
+ * Stamps for the n paragraphs of a new article; when they would run
+ * out, the table is cleared and they start again.
+ */
+static void
+seen_article(struct wire_strip *st, size_t n)
+{
+	st->nseen = 0;
+	if (UINT32_MAX - st->stamp <= n + 1) {
+		if (st->seen != NULL)
+			memset(st->seen, 0, st->seencap * sizeof(*st->seen));
+		st->stamp = 0;
+	}
+	st->gen = st->stamp + 1;
 }
 
 static struct wire_para *
@@ -164,24 +173,33 @@ width(const char *s, size_t len)
 static void
 paragraphs(struct wire_strip *st, const char *s, size_t len)
 {
-	size_t	 i, j, e, b0, nl, ln = 0, k, maxw, minw, mid;
-	size_t	*off = NULL, *end = NULL, cap = 0, nlines = 0;
+	const char	*q;
+	size_t		 i, j, e, b0, nl, ln, k, maxw, minw, mid, nlines = 0;
+	size_t		*off, *end;
 
+	/*
+	 * The text: the article itself, where a paragraph of one line
+	 * stays; after it, the lines of wrapped text joined.
+	 */
+	st->text.len = 0;
+	wire_buf_add(&st->text, s, len);
 	for (i = 0; i < len; i = e + 1) {
-		const char *q = memchr(s + i, '\n', len - i);
-
+		q = memchr(s + i, '\n', len - i);
 		e = q ? (size_t)(q - s) : len;
-		if (nlines == cap) {
-			cap = cap ? cap * 2 : 256;
-			off = wire_xrealloc(off, cap, sizeof(*off));
-			end = wire_xrealloc(end, cap, sizeof(*end));
+		if (nlines == st->lcap) {
+			st->lcap = st->lcap ? st->lcap * 2 : 256;
+			st->loff = wire_xrealloc(st->loff, st->lcap,
+			    sizeof(*st->loff));
+			st->lend = wire_xrealloc(st->lend, st->lcap,
+			    sizeof(*st->lend));
 		}
-		off[nlines] = i;
-		end[nlines] = e > i && s[e - 1] == '\r' ? e - 1 : e;
+		st->loff[nlines] = i;
+		st->lend[nlines] = e > i && s[e - 1] == '\r' ? e - 1 : e;
 		nlines++;
 	}
+	off = st->loff;
+	end = st->lend;
 	st->nlines = nlines;
-	st->text.len = 0;
 	for (ln = 0; ln < nlines; ln = b0 + nl) {
 		for (b0 = ln; b0 < nlines; b0++) {
 			for (j = off[b0]; j < end[b0] && (s[j] == ' ' ||
@@ -236,16 +254,10 @@ paragraphs(struct wire_strip *st, const char *s, size_t len)
 			new_para(st, o, st->text.len - o, b0 + 1, b0 + nl);
 			continue;
 		}
-		for (k = 0; k < nl; k++) {
-			size_t o = st->text.len;
-
-			wire_buf_add(&st->text, s + off[b0 + k], end[b0 + k] -
-			    off[b0 + k]);
-			new_para(st, o, st->text.len - o, b0 + k + 1, b0 + k + 1);
-		}
+		for (k = 0; k < nl; k++)
+			new_para(st, off[b0 + k], end[b0 + k] - off[b0 + k],
+			    b0 + k + 1, b0 + k + 1);
 	}
-	free(off);
-	free(end);
 }
 
 /*
@@ -316,8 +328,9 @@ dateline(const char *s, size_t len)
 	return 0;
 }
 
+/* How the paragraph looks: the score before what follows from where. */
 static double
-score(const struct wire_para *p, long dom)
+score_base(const struct wire_para *p)
 {
 	const struct wire_feat *f = &p->f;
 	double	 n = f->words, s, sd, tc;
@@ -348,7 +361,23 @@ score(const struct wire_para *p, long dom)
 		s -= W_PIPES;
 	if (f->words <= 3)
 		s -= W_SHORT;
-	if (dom >= 0 && !(f->flags & WIRE_F_BULLET) && (long)f->indent != dom)
+	return s;
+}
+
+/*
+ * The score from its base s; other: indented unlike the body.  Only this
+ * depends on the indentation tried for the body, so each paragraph's
+ * score is worked out both ways once, and scores() picks one.
+ */
+static double
+score(const struct wire_para *p, double s, int other)
+{
+	const struct wire_feat *f = &p->f;
+	double	 n = f->words;
+
+	if (f->words == 0)
+		return -1;
+	if (other)
 		s -= W_INDENT + n * W_INDENTWORD;
 	if (f->flags & WIRE_F_BULLET)
 		s -= W_BULLET;
@@ -367,25 +396,26 @@ score(const struct wire_para *p, long dom)
 static void
 scores(struct wire_strip *st, long dom)
 {
-	size_t	i, j;
-	int	near;
+	struct wire_para	*p = st->p;
+	size_t			 i, n = st->n;
 
-	for (i = 0; i < st->n; i++)
-		st->p[i].score = score(&st->p[i], dom);
-	/* Prose with no prose within two paragraphs is likely a teaser. */
-	for (i = 0; i < st->n; i++) {
-		if (st->p[i].score <= 0)
-			continue;
-		for (near = 0, j = i > 2 ? i - 2 : 0; j <= i + 2 && j < st->n;
-		    j++)
-			if (j != i && st->p[j].score > 0)
-				near = 1;
-		if (!near)
-			st->p[i].iso = 1;
+	for (i = 0; i < n; i++)
+		p[i].score = dom >= 0 && !(p[i].f.flags & WIRE_F_BULLET) &&
+		    (long)p[i].f.indent != dom ? p[i].sother : p[i].sfit;
+	/*
+	 * Prose with no prose within two paragraphs is likely a teaser.
+	 * Its score gets smaller but stays positive, so the neighbours
+	 * behind are still seen as they were.
+	 */
+	for (i = 0; i < n; i++) {
+		if (p[i].score > 0 && !(i >= 1 && p[i - 1].score > 0) &&
+		    !(i >= 2 && p[i - 2].score > 0) &&
+		    !(i + 1 < n && p[i + 1].score > 0) &&
+		    !(i + 2 < n && p[i + 2].score > 0))
+			p[i].iso = 1;
+		if (p[i].iso)
+			p[i].score *= W_ISOLATED;
 	}
-	for (i = 0; i < st->n; i++)
-		if (st->p[i].iso)
-			st->p[i].score *= W_ISOLATED;
 }
 
 /*
@@ -467,20 +497,30 @@ keep(const struct wire_para *p, long dom)
 	return 1;
 }
 
-/* Lower-case ASCII letters of s, for comparing titles. */
+/* What squash() keeps of each byte: letters in lower case, digits. */
+static char	squashed[256];
+
+/* ASCII letters and digits of s, the letters in lower case, for titles. */
 static void
 squash(struct wire_buf *b, const char *s, size_t len)
 {
-	size_t	i;
-	char	*p;
+	const unsigned char	*u = (const unsigned char *)s;
+	size_t			 i;
+	char			*p, c;
 
+	if (squashed['a'] == 0)
+		for (i = 0; i < 256; i++)
+			squashed[i] = (char)((i >= 'a' && i <= 'z') ||
+			    (i >= '0' && i <= '9') ? i : i >= 'A' && i <= 'Z' ?
+			    i + 32 : 0);
 	b->len = 0;
 	wire_buf_grow(b, len + 1);
-	for (p = b->p, i = 0; i < len; i++)
-		if ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9'))
-			*p++ = s[i];
-		else if (s[i] >= 'A' && s[i] <= 'Z')
-			*p++ = (char)(s[i] + 32);
+	/* Without a branch: each byte is stored, and kept or not. */
+	for (p = b->p, i = 0; i < len; i++) {
+		c = squashed[u[i]];
+		*p = c;
+		p += c != 0;
+	}
 	*p = '\0';
 	b->len = (size_t)(p - b->p);
 }
@@ -490,7 +530,7 @@ static void
 outside(struct wire_strip *st, size_t a, size_t b)
 {
 	struct wire_para	*p;
-	struct wire_buf		 t = { 0 }, u = { 0 };
+	struct wire_buf		*t = &st->sq[0], *u = &st->sq[1];
 	const char		*s;
 	size_t			 i, title = SIZE_MAX;
 	unsigned		 f;
@@ -527,18 +567,16 @@ outside(struct wire_strip *st, size_t a, size_t b)
 	st->p[title].cls = WIRE_CL_TITLE;
 	st->title = title;
 	/* The headline again, at the top or the end, is the title too. */
-	squash(&t, st->text.p + st->p[title].off, st->p[title].len);
+	squash(t, st->text.p + st->p[title].off, st->p[title].len);
 	for (i = 0; i < st->n; i++) {
 		p = &st->p[i];
 		if (p->cls != WIRE_CL_CHROME)
 			continue;
-		squash(&u, st->text.p + p->off, p->len);
-		if (u.len >= t.len / 2 && t.len > 0 &&
-		    (strstr(u.p, t.p) != NULL || strstr(t.p, u.p) != NULL))
+		squash(u, st->text.p + p->off, p->len);
+		if (u->len >= t->len / 2 && t->len > 0 &&
+		    (strstr(u->p, t->p) != NULL || strstr(t->p, u->p) != NULL))
 			p->cls = WIRE_CL_TITLE;
 	}
-	wire_buf_free(&t);
-	wire_buf_free(&u);
 }
 
 void
@@ -546,24 +584,18 @@ wire_strip(struct wire_strip *st, const char *s, size_t len)
 {
 	struct wire_para	*p;
 	struct wire_wordhashes	 wh;
-	uint64_t		 sh[WIRE_FEAT_HASHES];
 	size_t			 i, j, k, nsh, dup, a, b, s0, s1, nc = 0, tried;
 	size_t			 count[MAXIND];
 	long			 dom = 0, cand[MAXIND], ind;
-	double			 best = -1, tot;
+	double			 best = -1, tot, base;
 	int			 zone = 0;
 
 	st->n = 0;
 	st->title = SIZE_MAX;
 	st->meta_date = st->meta_credit = SIZE_MAX;
 	st->meta_datelen = st->meta_creditlen = 0;
-	st->nseen = 0;
-	if (++st->gen == 0) {		/* the numbers wrapped: clear once */
-		if (st->seengen != NULL)
-			memset(st->seengen, 0, st->seencap * sizeof(*st->seengen));
-		st->gen = 1;
-	}
 	paragraphs(st, s, len);
+	seen_article(st, st->n);
 	for (i = 0; i < st->n; i++) {
 		p = &st->p[i];
 		inline_metadata(st, p);
@@ -580,13 +612,12 @@ wire_strip(struct wire_strip *st, const char *s, size_t len)
 		p->dateline = p->f.words >= 10 &&
 		    dateline(st->text.p + p->off, p->len);
 		/* Text said before: a caption twice, an article copied. */
-		nsh = shingles(&wh, sh);
-		for (k = dup = 0; k < nsh; k++)
-			dup += seen_has(st, sh[k]);
-		p->dup = nsh > 0 && dup * 2 >= nsh;
+		nsh = wh.n < 4 ? 0 : wh.n - 3;
 		seen_room(st, nsh);
-		for (k = 0; k < nsh; k++)
-			seen_add(st, sh[k]);
+		st->stamp++;
+		for (k = dup = 0; k < nsh; k++)
+			dup += seen_probe(st, shingle(wh.h + k));
+		p->dup = nsh > 0 && dup * 2 >= nsh;
 		if (st->xdoc != NULL && p->f.words > 0 && p->f.words <= 12 &&
 		    !(p->f.flags & WIRE_F_END))
 			p->xdoc = wire_xdoc_count(st->xdoc, st->text.p + p->off,
@@ -608,6 +639,12 @@ wire_strip(struct wire_strip *st, const char *s, size_t len)
 		    st->p[i - 1].f.words <= 45 &&
 		    !(st->p[i - 1].f.flags & WIRE_F_CREDIT))
 			st->p[i - 1].caption = 1;
+	}
+	for (i = 0; i < st->n; i++) {
+		p = &st->p[i];
+		base = score_base(p);
+		p->sfit = score(p, base, 0);
+		p->sother = score(p, base, 1);
 	}
 	/*
 	 * The body's indentation: of the CANDIDATES indentations most long
@@ -672,9 +709,12 @@ wire_strip_free(struct wire_strip *st)
 {
 	free(st->p);
 	free(st->seen);
-	free(st->seengen);
 	free(st->sh);
+	free(st->loff);
+	free(st->lend);
 	wire_buf_free(&st->text);
+	wire_buf_free(&st->sq[0]);
+	wire_buf_free(&st->sq[1]);
 	wire_keys_free(&st->keys);
 	memset(st, 0, sizeof(*st));
 }

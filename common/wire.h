@@ -139,6 +139,8 @@ size_t	wire_utoa(char *out, size_t v);
 void	wire_put_escaped(FILE *, const char *s, size_t len);
 /* Append s escaped to buf. */
 void	wire_buf_escape(struct wire_buf *, const char *s, size_t len);
+/* Write s escaped into out, which has room for 2 * len; returns the length. */
+size_t	wire_escape_to(char *out, const char *s, size_t len);
 /* Unescape s onto buf; returns -1 (buf undefined) on a bad escape. */
 int	wire_unescape(struct wire_buf *, const char *s, size_t len);
 /*
@@ -605,6 +607,7 @@ struct wire_para {
 	size_t		 off, len;	/* its text in wire_strip.text */
 	size_t		 line0, line1;	/* its input lines, 1-based */
 	struct wire_feat f;
+	double		 sfit, sother;	/* its score indented as the body or not */
 	double		 score;
 	int		 cls;		/* enum wire_class */
 	int		 dup, xdoc, caption, stop, zone, dateline, iso;
@@ -621,9 +624,12 @@ struct wire_strip {
 	struct wire_xdoc	*xdoc;	/* counts of a first pass, or NULL */
 	/* scratch */
 	struct wire_keys	 keys;
-	uint64_t		*sh, *seen;
-	uint32_t		*seengen, gen;
+	uint64_t		*sh;
+	struct wire_shingle	*seen;	/* the shingles said so far */
+	uint32_t		 gen, stamp;
 	size_t			 shcap, seencap, nseen;
+	size_t			*loff, *lend, lcap;	/* the lines */
+	struct wire_buf		 sq[2];	/* titles, squashed */
 };
 
 /*

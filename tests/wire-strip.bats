@@ -65,6 +65,38 @@ kept() {
 	[ "$(wire-strip big.txt | wc -l)" -ge 1 ]
 }
 
+@test "wire-strip: a form-feed line across the edge of a read block" {
+	# The input is read in blocks of 256 KB (the first 512 KB); a
+	# form-feed line cut by the end of a block is still a separator.
+	# Each file has its separators before and at offset OFF, each kind
+	# of form-feed line; stdin through a pipe is cut elsewhere again.
+	local off sep n pad a u
+	body > a.txt
+	a=$(wc -c < a.txt)
+	u=$((a + 2))
+	for n in $(seq 1000); do cat a.txt; printf '\f\n'; done > u.txt
+	for off in 262143 262144 262145 524285 524286 524287 524288 524289; do
+		for sep in '\f\n' '\f\r\n' '\f'; do
+			# n articles, then one line of x's up to OFF.
+			n=$(((off - a) / u - 1))
+			pad=$((off - n * u - 1))
+			{ head -c $((n * u)) u.txt; head -c "$pad" /dev/zero |
+			    tr '\0' x; echo; } > f.txt
+			[ "$(wc -c < f.txt)" -eq "$off" ]
+			printf "$sep" >> f.txt
+			[ "$sep" = '\f' ] || cat a.txt >> f.txt
+			# -a: a record for every line, the line of x's too.
+			wire-strip -a f.txt > got
+			if [ "$sep" = '\f' ]; then n=$((n + 1)); else n=$((n + 2)); fi
+			[ "$(cut -f1 got | uniq | wc -l)" -eq "$n" ]
+			[ "$(tail -n 1 got | cut -f1)" = "f.txt:$n" ]
+			! grep -q "$(printf '\f')" got
+			wire-strip -a < f.txt | sed 's/^-/f.txt/' | cmp - got
+			cat f.txt | wire-strip -a | sed 's/^-/f.txt/' | cmp - got
+		done
+	done
+}
+
 @test "wire-strip: the seeds' body paragraphs" {
 	cd "$SEEDS"
 	for f in *.txt; do

@@ -17,56 +17,189 @@
 
 static const char synopsis[] = "wire-strip [-1ahmp] [file ...]";
 
+/*
+ * The input is read in blocks rather than by lines: an article is found
+ * by looking for its form-feed line alone, and it is handed on where it
+ * lies in the block, without a copy.  An article longer than a block
+ * makes the buffer grow to hold it.
+ */
+#define BLOCK	(1 << 18)
+
+struct input {
+	int		 fd;
+	char		*p;
+	size_t		 cap;
+	size_t		 start;		/* the next article begins here */
+	size_t		 scan;		/* no form-feed line before here */
+	size_t		 end;		/* the bytes read end here */
+	int		 eof;
+};
+
 struct opts {
 	int			 alone, audit, meta, plain;	/* -1 -a -m -p */
 	struct wire_strip	 st;
 	struct wire_xdoc	 xdoc;
-	struct wire_buf		 art, doc, tags, pos;
-	char			*line;
-	size_t			 linecap;
+	struct wire_buf		 doc, out;
+	struct input		 in;
+	size_t			*posof, poscap;
 };
 
-/*
- * Read the next article of fp into o->art: up to a form-feed line or
- * the end.  Returns 0 at the end of the input, -1 on a read error.
- */
+static void
+input_open(struct input *in, int fd)
+{
+	in->fd = fd;
+	in->start = in->scan = in->end = 0;
+	in->eof = 0;
+}
+
+/* Read one more block; returns -1 on an error. */
 static int
-article(struct opts *o, FILE *fp, size_t *lines)
+fill(struct input *in)
 {
 	ssize_t	n;
 
-	o->art.len = 0;
-	*lines = 0;
-	while ((n = getline(&o->line, &o->linecap, fp)) != -1) {
-		if ((n == 2 && o->line[0] == '\f' && o->line[1] == '\n') ||
-		    (n == 1 && o->line[0] == '\f') || (n == 3 &&
-		    memcmp(o->line, "\f\r\n", 3) == 0))
-			return 1;
-		wire_buf_add(&o->art, o->line, (size_t)n);
-		(*lines)++;
+	if (in->start > 0) {
+		memmove(in->p, in->p + in->start, in->end - in->start);
+		in->end -= in->start;
+		in->scan -= in->start;
+		in->start = 0;
 	}
-	if (ferror(fp))
+	if (in->cap - in->end < BLOCK) {
+		in->cap = in->cap ? in->cap * 2 : 2 * BLOCK;
+		in->p = wire_xrealloc(in->p, in->cap, 1);
+	}
+	do
+		n = read(in->fd, in->p + in->end, in->cap - in->end);
+	while (n == -1 && errno == EINTR);
+	if (n == -1)
 		return -1;
-	return o->art.len > 0 || *lines > 0 ? 1 : 0;
+	if (n == 0)
+		in->eof = 1;
+	in->end += (size_t)n;
+	return 0;
 }
 
+/*
+ * How long the form-feed line at k is: "\f\n", "\f\r\n", or "\f" at
+ * the very end; 0 when the form feed is not a line of its own, -1 when
+ * the bytes read so far cannot tell.
+ */
+static int
+ff_line(const struct input *in, size_t k)
+{
+	const char	*q = in->p + k;
+	size_t		 rest = in->end - k - 1;
+
+	if (k > in->start && q[-1] != '\n')
+		return 0;
+	if (rest >= 1 && q[1] == '\n')
+		return 2;
+	if (rest >= 2 && q[1] == '\r' && q[2] == '\n')
+		return 3;
+	if (rest == 0 || (rest == 1 && q[1] == '\r'))
+		return !in->eof ? -1 : rest == 0 ? 1 : 0;
+	return 0;
+}
+
+/*
+ * The next article of the input in *s and *len: up to a form-feed line
+ * or the end.  *last is set when the input ended with it, so that no
+ * article can follow.  Returns 0 at the end of the input, -1 on a read
+ * error.
+ */
+static int
+article(struct input *in, const char **s, size_t *len, int *last)
+{
+	const char	*q;
+	size_t		 k;
+	int		 n;
+
+	for (;;) {
+		while (in->scan < in->end) {
+			q = memchr(in->p + in->scan, '\f', in->end - in->scan);
+			if (q == NULL) {
+				in->scan = in->end;
+				break;
+			}
+			k = (size_t)(q - in->p);
+			if ((n = ff_line(in, k)) == -1) {
+				in->scan = k;	/* to be looked at again */
+				break;
+			}
+			in->scan = k + 1;
+			if (n == 0)
+				continue;
+			*s = in->p + in->start;
+			*len = k - in->start;
+			*last = n == 1;
+			in->start = in->scan = k + (size_t)n;
+			return 1;
+		}
+		if (in->eof) {
+			if (in->start == in->end)
+				return 0;
+			*s = in->p + in->start;
+			*len = in->end - in->start;
+			*last = 1;
+			in->start = in->scan = in->end;
+			return 1;
+		}
+		if (fill(in) == -1)
+			return -1;
+	}
+}
+
+/* Make room for n more bytes of output. */
+static char *
+out_room(struct opts *o, size_t n)
+{
+	wire_buf_grow(&o->out, n);
+	return o->out.p + o->out.len;
+}
+
+/*
+ * The records of an article are put together in o->out and written at
+ * once, or when they fill a block.
+ */
+static void
+out_done(struct opts *o, char *p)
+{
+	o->out.len = (size_t)(p - o->out.p);
+	if (o->out.len >= BLOCK) {
+		fwrite_unlocked(o->out.p, 1, o->out.len, stdout);
+		o->out.len = 0;
+	}
+}
+
+/* One record; the article's name in o->doc is escaped already. */
 static void
 record(struct opts *o, const char *pos, size_t poslen, const char *text,
     size_t len, int cls, size_t line)
 {
-	char	num[24];
+	const char	*name = wire_class_names[cls];
+	size_t		 nl = strlen(name);
+	char		*p;
 
-	o->tags.len = 0;
+	p = out_room(o, o->doc.len + poslen + 2 * len + nl + 48);
+	memcpy(p, o->doc.p, o->doc.len);
+	p += o->doc.len;
+	*p++ = '\t';
+	memcpy(p, pos, poslen);
+	p += poslen;
+	*p++ = '\t';
+	p += wire_escape_to(p, text, len);
 	if (cls != WIRE_CL_BODY || o->audit) {
-		wire_buf_adds(&o->tags, "class=");
-		wire_buf_adds(&o->tags, wire_class_names[cls]);
+		memcpy(p, "\tclass=", 7);
+		memcpy(p + 7, name, nl);
+		p += 7 + nl;
 	}
 	if (o->audit) {
-		wire_buf_adds(&o->tags, "\tline=");
-		wire_buf_add(&o->tags, num, wire_utoa(num, line));
+		memcpy(p, "\tline=", 6);
+		p += 6;
+		p += wire_utoa(p, line);
 	}
-	wire_write(stdout, o->doc.p, o->doc.len, pos, poslen, text, len,
-	    o->tags.p ? o->tags.p : "", o->tags.len);
+	*p++ = '\n';
+	out_done(o, p);
 }
 
 static void
@@ -129,10 +262,14 @@ output(struct opts *o, const char *s, size_t len)
 	struct wire_strip	*st = &o->st;
 	struct wire_para	*p;
 	size_t			 i, npos = 0, *posof;
-	char			 num[24];
+	char			 num[24], *q;
 
 	wire_strip(st, s, len);
-	posof = wire_xrealloc(NULL, st->n + 1, sizeof(*posof));
+	if (o->poscap < st->n + 1) {
+		o->poscap = st->n + 1 > 2 * o->poscap ? st->n + 1 : 2 * o->poscap;
+		o->posof = wire_xrealloc(o->posof, o->poscap, sizeof(*o->posof));
+	}
+	posof = o->posof;
 	for (i = 0; i < st->n; i++)
 		posof[i] = st->p[i].cls <= WIRE_CL_HEADING ? ++npos : 0;
 	if (o->audit)
@@ -144,16 +281,21 @@ output(struct opts *o, const char *s, size_t len)
 		if (posof[i] == 0)
 			continue;
 		if (o->plain) {
+			q = out_room(o, p->len + 2);
 			if (posof[i] > 1)
-				putc_unlocked('\n', stdout);
-			fwrite_unlocked(st->text.p + p->off, 1, p->len, stdout);
-			putc_unlocked('\n', stdout);
+				*q++ = '\n';
+			memcpy(q, st->text.p + p->off, p->len);
+			q += p->len;
+			*q++ = '\n';
+			out_done(o, q);
 			continue;
 		}
 		record(o, num, wire_utoa(num, posof[i]), st->text.p + p->off,
 		    p->len, p->cls, p->line0);
 	}
-	free(posof);
+	if (o->out.len > 0)
+		fwrite_unlocked(o->out.p, 1, o->out.len, stdout);
+	o->out.len = 0;
 	wire_out_check();
 }
 
@@ -164,7 +306,7 @@ docname(struct opts *o, const char *name, size_t n, int several)
 	char	num[24];
 
 	o->doc.len = 0;
-	wire_buf_adds(&o->doc, name);
+	wire_buf_escape(&o->doc, name, strlen(name));
 	if (several) {
 		wire_buf_addc(&o->doc, ':');
 		wire_buf_add(&o->doc, num, wire_utoa(num, n));
@@ -175,17 +317,16 @@ static int
 strip_file(FILE *fp, const char *name, void *arg)
 {
 	struct opts	*o = arg;
-	size_t		 n = 0, lines;
-	int		 k, more;
+	const char	*s;
+	size_t		 n = 0, len;
+	int		 k, last;
 
-	while ((k = article(o, fp, &lines)) == 1) {
+	input_open(&o->in, fileno(fp));
+	while ((k = article(&o->in, &s, &len, &last)) == 1) {
 		n++;
 		/* A file that holds several articles names each by number. */
-		more = !feof(fp) || n > 1;
-		docname(o, name, n, more);
-		output(o, o->art.p ? o->art.p : "", o->art.len);
-		if (feof(fp))
-			break;
+		docname(o, name, n, !last || n > 1);
+		output(o, s, len);
 	}
 	if (k == -1) {
 		wire_warnat(name, 0, "%s", strerror(errno));
@@ -198,19 +339,17 @@ strip_file(FILE *fp, const char *name, void *arg)
 static void
 count_lines(struct opts *o, int argc, char **argv)
 {
-	FILE	*fp;
-	size_t	 lines;
-	int	 i;
+	FILE		*fp;
+	const char	*s;
+	size_t		 len;
+	int		 i, last;
 
 	for (i = 0; i < argc; i++) {
 		if (strcmp(argv[i], "-") == 0 || (fp = fopen(argv[i], "r")) == NULL)
 			continue;
-		while (article(o, fp, &lines) == 1) {
-			wire_xdoc_add(&o->xdoc, o->art.p ? o->art.p : "",
-			    o->art.len);
-			if (feof(fp))
-				break;
-		}
+		input_open(&o->in, fileno(fp));
+		while (article(&o->in, &s, &len, &last) == 1)
+			wire_xdoc_add(&o->xdoc, s, len);
 		fclose(fp);
 	}
 	o->st.xdoc = o->xdoc.doc >= 3 ? &o->xdoc : NULL;
@@ -250,10 +389,9 @@ main(int argc, char *argv[])
 	status = wire_each_file(argc, argv, strip_file, &o);
 	wire_strip_free(&o.st);
 	wire_xdoc_free(&o.xdoc);
-	wire_buf_free(&o.art);
 	wire_buf_free(&o.doc);
-	wire_buf_free(&o.tags);
-	wire_buf_free(&o.pos);
-	free(o.line);
+	wire_buf_free(&o.out);
+	free(o.in.p);
+	free(o.posof);
 	return wire_out_finish(status);
 }
