@@ -614,6 +614,26 @@ win(const uint64_t *m, size_t i)
 	return r ? (m[k] >> r) | (m[k + 1] << (64 - r)) : m[k];
 }
 
+/*
+ * Copy n bytes to d and zero the 64 after them: sixteen at a time, the
+ * last sixteen ending at n (a copy of a known short length is otherwise
+ * made with a string instruction that is slow to start).
+ */
+static void
+copy_line(unsigned char *d, const unsigned char *u, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i + 16 <= n; i += 16)
+		memcpy(d + i, u + i, 16);
+	if (n >= 16)
+		memcpy(d + n - 16, u + n - 16, 16);
+	else
+		for (; i < n; i++)
+			d[i] = u[i];
+	memset(d + n, 0, 64);
+}
+
 static void
 lbits(struct lbits *lb, const unsigned char *u, size_t len)
 {
@@ -623,8 +643,7 @@ lbits(struct lbits *lb, const unsigned char *u, size_t len)
 
 	n = len < CLOSE * 64 ? len : CLOSE * 64;
 	lb->nb = (n + 63) / 64;
-	memcpy(lb->copy, u, n);
-	memset(lb->copy + n, 0, 64);
+	copy_line(lb->copy, u, n);
 	for (k = 0; k < lb->nb; k++) {
 		classify(lb->copy + 64 * k, n - 64 * k < 64 ? n - 64 * k : 64,
 		    &b);
