@@ -6,7 +6,7 @@ BINDIR    = $(PREFIX)/bin
 MANPREFIX = $(PREFIX)/share/man
 
 CC      = cc
-CFLAGS  = -O2 -g
+CFLAGS  = -O3 -g
 LDFLAGS =
 PKGS    = libbsd-overlay libutf8proc libxxhash
 
