@@ -387,14 +387,16 @@ digit_starts(const char *h, size_t hl)
 	return d & ~(d << 1);
 }
 
-/* A clock time ("6:34 pm") or an age ("2 days ago", "32M ago") in h. */
+/*
+ * A clock time ("6:34 pm") or an age ("2 days ago", "32M ago") in h;
+ * d: where its runs of digits start (digit_starts()).
+ */
 static int
-time_in(const char *h, size_t hl)
+time_in(const char *h, size_t hl, uint64_t d)
 {
 	size_t		i, n, v;
-	uint64_t	d;
 
-	for (d = digit_starts(h, hl); d != 0; d &= d - 1) {
+	for (; d != 0; d &= d - 1) {
 		i = (size_t)__builtin_ctzll(d);
 		n = digits(h + i, hl - i, &v);
 		if (n <= 2 && i + n + 2 < hl && h[i + n] == ':' &&
@@ -410,15 +412,15 @@ time_in(const char *h, size_t hl)
 
 /*
  * Comment furniture: "Name says:", "on May 3, 2019 at 4:47 pm said:",
- * "Reply", "Rating: 36 Votes", "2 days ago".
+ * "Reply", "Rating: 36 Votes", "2 days ago"; d: where runs of digits
+ * start in h.
  */
 static int
-comment_structure(const char *h, size_t hl)
+comment_structure(const char *h, size_t hl, uint64_t d)
 {
 	static const char *const units[] = { "minute", "hour", "day", "week",
 	    "month", NULL };
 	size_t		i, n, k, v;
-	uint64_t	d;
 
 	while (hl > 0 && (h[hl - 1] == ' ' || h[hl - 1] == '\t'))
 		hl--;
@@ -428,7 +430,7 @@ comment_structure(const char *h, size_t hl)
 	    (hl == 5 && memcmp(h, "reply", 5) == 0) ||
 	    starts_with(h, hl, "rating:"))
 		return 1;
-	for (d = digit_starts(h, hl); d != 0; d &= d - 1) {
+	for (; d != 0; d &= d - 1) {
 		i = (size_t)__builtin_ctzll(d);
 		n = digits(h + i, hl - i, &v);
 		/* "at 4:47 pm" */
@@ -1139,7 +1141,7 @@ head_features(struct wire_feat *f, const char *s, size_t len)
 	size_t			 i, hl;
 	const struct phrase	*p;
 	unsigned		 cl;
-	uint64_t		 x;
+	uint64_t		 x, d;
 
 	/* The lower-case head, after leading marks, for the phrases. */
 	for (i = 0; i < len; i++) {
@@ -1187,9 +1189,13 @@ head_features(struct wire_feat *f, const char *s, size_t len)
 	if (f->words <= 3 && (has(h, hl, "getty") || has(h, hl, "shutterstock") ||
 	    has(h, hl, "istock") || starts_with(h, hl, "credit")))
 		f->flags |= WIRE_F_CREDIT;
-	if (f->words <= 12 && (date_at(h, hl) || time_in(h, hl)))
+	if (f->words > 12)
+		return;
+	/* Dates and times have digits; most short lines have none. */
+	d = digit_starts(h, hl);
+	if (d != 0 && (date_at(h, hl) || time_in(h, hl, d)))
 		f->flags |= WIRE_F_DATE;
-	if (f->words <= 12 && comment_structure(h, hl))
+	if (comment_structure(h, hl, d))
 		f->flags |= WIRE_F_CSTRUCT;
 }
 
