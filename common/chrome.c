@@ -603,8 +603,9 @@ struct lbits {
 	uint64_t	start[CLOSE + 2];	/* a word may start: a or hi */
 	uint64_t	in[CLOSE + 2];		/* in a word */
 	uint64_t	bad[CLOSE + 2];		/* a word with it is careful */
-	uint64_t	first[CLOSE + 2];	/* a run of in starts, or a
-						   joiner opens it and then */
+	uint64_t	first[CLOSE + 2];	/* a word starts: where a run
+						   of in does, or after the
+						   joiner that opens it */
 };
 
 /* Bits i to i + 63 of a mask. */
