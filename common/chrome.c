@@ -1228,8 +1228,14 @@ wire_line_features(struct wire_feat *f, struct wire_wordhashes *wh,
 	if (wire_uclass(c) & WIRE_C_LOWER)
 		f->flags |= WIRE_F_LOWSTART;
 	words(f, wh, s, len);
-	/* Sentence punctuation at the end, before closing marks. */
+	/*
+	 * Sentence punctuation at the end, before closing marks; most lines
+	 * end in an ASCII byte that is none.
+	 */
 	for (e = len; e > 0; e -= i) {
+		if ((unsigned char)s[e - 1] < 0x80 && !(wire_ascii_class[
+		    (unsigned char)s[e - 1]] & (WIRE_C_CLOSEQ | WIRE_C_CLOSEB)))
+			break;
 		c = wire_utf8_prev(s, e, &i);
 		if (!(wire_uclass(c) & (WIRE_C_CLOSEQ | WIRE_C_CLOSEB)))
 			break;
