@@ -1000,6 +1000,7 @@ count_rest(struct wire_feat *f, const struct lbits *lb, const char *s,
     size_t len, size_t i)
 {
 	const unsigned char	*u = (const unsigned char *)s;
+	unsigned char		 pad[64 + 16];
 	struct bits		 b;
 	uint64_t		 x, y, carry = 0, keep;
 	size_t			 k, n;
@@ -1010,9 +1011,13 @@ count_rest(struct wire_feat *f, const struct lbits *lb, const char *s,
 			b.hi = lb->hi[k];
 			b.jn = lb->jn[k];
 			b.pipe = lb->pipe[k];
-		} else {
-			n = len - k * 64 < 64 ? len - k * 64 : 64;
-			classify(u + k * 64, n, &b);
+		} else if ((n = len - k * 64) >= 64)
+			classify(u + k * 64, 64, &b);
+		else {
+			/* classify() reads 16 bytes at a time: the tail padded. */
+			memcpy(pad, u + k * 64, n);
+			memset(pad + n, 0, sizeof(pad) - n);
+			classify(pad, n, &b);
 		}
 		x = b.a | b.hi;
 		y = x | b.jn;
@@ -1022,8 +1027,7 @@ count_rest(struct wire_feat *f, const struct lbits *lb, const char *s,
 			keep = ~0ULL << (i % 64);
 			y &= keep;
 		}
-		f->words += pop64(x & ~((y << 1) |
-		    carry) & keep);
+		f->words += pop64(x & ~((y << 1) | carry) & keep);
 		f->pipes += pop64(b.pipe & keep);
 		carry = y >> 63;
 	}
