@@ -36,7 +36,7 @@ BIN = bin
 LIBOBJ = $(LIBSRC:common/%.c=$(O)/%.o)
 LIBA   = $(O)/libwire.a
 
-SAN = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
+SAN = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -DWIRE_CHECK_SIMD \
 	-fno-sanitize-recover=all
 
 .PHONY: all deps programs check test asan demo bench install uninstall \

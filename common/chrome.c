@@ -9,11 +9,17 @@
  * articles", "All rights reserved") are one more feature among these;
  * they are generic, not any site's strings.
  */
+#include <err.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #ifdef __SSE2__
 #include <emmintrin.h>
+#endif
+/* AVX2, where the compiler can build it and the processor has it. */
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#include <immintrin.h>
+#define WIRE_AVX2	1
 #endif
 
 #include "wire.h"
@@ -528,7 +534,7 @@ struct bits {
 
 /*
  * Classify the n bytes (n <= 64) at p, which is readable and zero for
- * 16 bytes past n.
+ * 32 bytes past n.
  */
 static void
 classify(const unsigned char *p, size_t n, struct bits *b)
@@ -594,6 +600,77 @@ classify(const unsigned char *p, size_t n, struct bits *b)
 #endif
 }
 
+#ifdef WIRE_AVX2
+/* classify(), 32 bytes at a time: p is readable 32 bytes past n. */
+__attribute__((target("avx2")))
+static void
+classify_avx2(const unsigned char *p, size_t n, struct bits *b)
+{
+	size_t		i;
+
+	memset(b, 0, sizeof(*b));
+	for (i = 0; i < n; i += 32) {
+		__m256i		x, t, al, dg, up;
+
+		x = _mm256_loadu_si256((const __m256i *)(const void *)(p + i));
+		t = _mm256_or_si256(x, _mm256_set1_epi8(0x20));
+		al = _mm256_cmpgt_epi8(_mm256_set1_epi8((char)(0x80 + 26)),
+		    _mm256_add_epi8(t, _mm256_set1_epi8(0x80 - 'a')));
+		dg = _mm256_cmpgt_epi8(_mm256_set1_epi8((char)(0x80 + 10)),
+		    _mm256_add_epi8(x, _mm256_set1_epi8(0x80 - '0')));
+		up = _mm256_and_si256(al, _mm256_cmpeq_epi8(_mm256_and_si256(x,
+		    _mm256_set1_epi8(0x20)), _mm256_setzero_si256()));
+#define MASK(v)	((uint64_t)(uint32_t)_mm256_movemask_epi8(v) << i)
+		b->a |= MASK(_mm256_or_si256(al, dg));
+		b->up |= MASK(up);
+		b->lw |= MASK(_mm256_andnot_si256(up, al));
+		b->hi |= MASK(x);
+		b->jn |= MASK(_mm256_or_si256(_mm256_or_si256(
+		    _mm256_cmpeq_epi8(x, _mm256_set1_epi8('\'')),
+		    _mm256_cmpeq_epi8(x, _mm256_set1_epi8('-'))),
+		    _mm256_cmpeq_epi8(x, _mm256_set1_epi8('.'))));
+		b->pipe |= MASK(_mm256_cmpeq_epi8(x, _mm256_set1_epi8('|')));
+		b->qe |= MASK(_mm256_or_si256(
+		    _mm256_cmpeq_epi8(x, _mm256_set1_epi8('?')),
+		    _mm256_cmpeq_epi8(x, _mm256_set1_epi8('!'))));
+#undef MASK
+	}
+}
+#endif
+
+/*
+ * The classify() of this processor; built with -DWIRE_CHECK_SIMD (as the
+ * sanitizer build of make check is), each block is classified both ways
+ * and the two must agree.
+ */
+static void	(*classify_fn)(const unsigned char *, size_t, struct bits *) =
+		    classify;
+
+static void
+choose_classify(void)
+{
+#ifdef WIRE_AVX2
+	__builtin_cpu_init();
+	if (__builtin_cpu_supports("avx2"))
+		classify_fn = classify_avx2;
+#endif
+}
+
+static void
+classify_block(const unsigned char *p, size_t n, struct bits *b)
+{
+#ifdef WIRE_CHECK_SIMD
+	struct bits	c;
+
+	classify(p, n, &c);
+	classify_fn(p, n, b);
+	if (memcmp(b, &c, sizeof(c)) != 0)
+		errx(WIRE_EXIT_BAD, "internal error: classify() ways differ");
+#else
+	classify_fn(p, n, b);
+#endif
+}
+
 /* The line's first CLOSE blocks as masks. */
 struct lbits {
 	size_t		nb;			/* blocks of the line */
@@ -648,7 +725,7 @@ lbits(struct lbits *lb, const unsigned char *u, size_t len)
 	lb->nb = (n + 63) / 64;
 	copy_line(lb->copy, u, n);
 	for (k = 0; k < lb->nb; k++) {
-		classify(lb->copy + 64 * k, n - 64 * k < 64 ? n - 64 * k : 64,
+		classify_block(lb->copy + 64 * k, n - 64 * k < 64 ? n - 64 * k : 64,
 		    &b);
 		lb->a[k] = b.a;
 		lb->up[k] = b.up;
@@ -1000,7 +1077,7 @@ count_rest(struct wire_feat *f, const struct lbits *lb, const char *s,
     size_t len, size_t i)
 {
 	const unsigned char	*u = (const unsigned char *)s;
-	unsigned char		 pad[64 + 16];
+	unsigned char		 pad[64 + 32];
 	struct bits		 b;
 	uint64_t		 x, y, carry = 0, keep;
 	size_t			 k, n;
@@ -1012,12 +1089,12 @@ count_rest(struct wire_feat *f, const struct lbits *lb, const char *s,
 			b.jn = lb->jn[k];
 			b.pipe = lb->pipe[k];
 		} else if ((n = len - k * 64) >= 64)
-			classify(u + k * 64, 64, &b);
+			classify_block(u + k * 64, 64, &b);
 		else {
-			/* classify() reads 16 bytes at a time: the tail padded. */
+			/* classify() reads 32 bytes at a time: the tail padded. */
 			memcpy(pad, u + k * 64, n);
 			memset(pad + n, 0, sizeof(pad) - n);
-			classify(pad, n, &b);
+			classify_block(pad, n, &b);
 		}
 		x = b.a | b.hi;
 		y = x | b.jn;
@@ -1048,6 +1125,7 @@ words(struct wire_feat *f, struct wire_wordhashes *wh, const char *s,
 
 	if (kind['a'] == 0) {
 		index_kinds();
+		choose_classify();
 		wire_stop_init();
 	}
 	lbits(&lb, (const unsigned char *)s, len);
