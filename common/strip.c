@@ -568,9 +568,12 @@ outside(struct wire_strip *st, size_t a, size_t b)
 	st->title = title;
 	/* The headline again, at the top or the end, is the title too. */
 	squash(t, st->text.p + st->p[title].off, st->p[title].len);
+	if (t->len == 0)
+		return;
 	for (i = 0; i < st->n; i++) {
 		p = &st->p[i];
-		if (p->cls != WIRE_CL_CHROME)
+		/* Too short to hold half the title, even before squashing. */
+		if (p->cls != WIRE_CL_CHROME || p->len < t->len / 2)
 			continue;
 		squash(u, st->text.p + p->off, p->len);
 		if (u->len >= t->len / 2 && t->len > 0 &&
