@@ -1,7 +1,8 @@
-/* file.c: the operand loop shared by every tool. */
+/* file.c: the operand loop shared by every tool, and reading. */
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "wire.h"
 
@@ -52,4 +53,27 @@ wire_slurp(FILE *fp, struct wire_buf *b)
 			break;
 	}
 	return ferror(fp) ? -1 : 0;
+}
+
+ssize_t
+wire_read_more(int fd, char **p, size_t *cap, size_t *start, size_t *end,
+    size_t room)
+{
+	ssize_t	n;
+
+	if (*start > 0) {
+		memmove(*p, *p + *start, *end - *start);
+		*end -= *start;
+		*start = 0;
+	}
+	if (*cap - *end < room + 1) {
+		*cap = *cap ? *cap * 2 : 4 * room;
+		*p = wire_xrealloc(*p, *cap, 1);
+	}
+	do
+		n = read(fd, *p + *end, *cap - *end - 1);
+	while (n == -1 && errno == EINTR);
+	if (n > 0)
+		*end += (size_t)n;
+	return n;
 }

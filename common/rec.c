@@ -222,26 +222,13 @@ next_line(struct wire_reader *r, char **line, size_t *len)
 			r->start = r->end;
 			return 1;
 		}
-		if (r->start > 0) {
-			memmove(r->lp, r->lp + r->start, r->end - r->start);
-			r->end -= r->start;
-			r->start = 0;
-		}
-		if (r->lcap - r->end < (1 << 16)) {
-			r->lcap = r->lcap ? r->lcap * 2 : 1 << 18;
-			r->lp = wire_xrealloc(r->lp, r->lcap, 1);
-		}
 		fflush(stdout);
 		wire_out_check();
-		do
-			n = read(fileno(r->fp), r->lp + r->end,
-			    r->lcap - r->end - 1);
-		while (n == -1 && errno == EINTR);
-		if (n == -1)
+		if ((n = wire_read_more(fileno(r->fp), &r->lp, &r->lcap,
+		    &r->start, &r->end, 1 << 16)) == -1)
 			return -1;
 		if (n == 0)
 			r->eof = 1;
-		r->end += (size_t)n;
 	}
 }
 

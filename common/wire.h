@@ -9,6 +9,8 @@
 #ifndef WIRE_H
 #define WIRE_H
 
+#include <sys/types.h>
+
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -82,6 +84,16 @@ int	wire_each_file(int argc, char **argv, wire_file_fn fn, void *arg);
  * with errno set on a read error.
  */
 int	wire_slurp(FILE *, struct wire_buf *);
+/*
+ * One read(2) from fd onto the end of a buffer that holds the unread
+ * bytes [*start, *end) of *p (*cap bytes): those move to the front
+ * (*start becomes 0) and, when fewer than room bytes are free, the
+ * buffer doubles (to 4 * room at first) and keeps one byte spare.
+ * Returns the bytes read, 0 at the end of the input, or -1 with errno
+ * set on an error.
+ */
+ssize_t	wire_read_more(int fd, char **p, size_t *cap, size_t *start,
+	    size_t *end, size_t room);
 
 /* ---- rec.c: the record format (wire-records(5)) ------------------ */
 

@@ -66,8 +66,9 @@ kept() {
 }
 
 @test "wire-strip: a form-feed line across the edge of a read block" {
-	# The input is read in blocks of 256 KB (the first 512 KB); a
-	# form-feed line cut by the end of a block is still a separator.
+	# The input is read into a buffer of 512 KB, nearly all of it at
+	# each read; a form-feed line cut by the end of a read is still a
+	# separator.
 	# Each file has its separators before and at offset OFF, each kind
 	# of form-feed line; stdin through a pipe is cut elsewhere again.
 	local off sep n pad a u

@@ -20,9 +20,11 @@ static const char synopsis[] = "wire-strip [-1ahmp] [file ...]";
 /*
  * The input is read in blocks rather than by lines: an article is found
  * by looking for its form-feed line alone, and it is handed on where it
- * lies in the block, without a copy.  An article longer than a block
- * makes the buffer grow to hold it.
+ * lies in the block, without a copy.  The buffer starts at 512 KB and
+ * doubles when less than ROOM is free, so that an article longer than a
+ * block makes it grow to hold it.  Records go out in blocks too.
  */
+#define ROOM	(1 << 17)
 #define BLOCK	(1 << 18)
 
 struct input {
@@ -58,24 +60,12 @@ fill(struct input *in)
 {
 	ssize_t	n;
 
-	if (in->start > 0) {
-		memmove(in->p, in->p + in->start, in->end - in->start);
-		in->end -= in->start;
-		in->scan -= in->start;
-		in->start = 0;
-	}
-	if (in->cap - in->end < BLOCK) {
-		in->cap = in->cap ? in->cap * 2 : 2 * BLOCK;
-		in->p = wire_xrealloc(in->p, in->cap, 1);
-	}
-	do
-		n = read(in->fd, in->p + in->end, in->cap - in->end);
-	while (n == -1 && errno == EINTR);
-	if (n == -1)
+	in->scan -= in->start;		/* the unread bytes move to the front */
+	if ((n = wire_read_more(in->fd, &in->p, &in->cap, &in->start,
+	    &in->end, ROOM)) == -1)
 		return -1;
 	if (n == 0)
 		in->eof = 1;
-	in->end += (size_t)n;
 	return 0;
 }
 
