@@ -972,6 +972,7 @@ fast_sample(struct wire_feat *f, struct wire_wordhashes *wh,
 	/* Words that start before stop: in a long line, the last block waits. */
 	nb = len <= CLOSE * 64 ? lb->nb : CLOSE - 1;
 	hs = wh != NULL ? wh->h : hbuf;
+	/* count_word() on counts kept in registers; the first word after. */
 #define COUNT() do {							\
 	sw = (wl <= 12) & wire_stophash(h);				\
 	if (nw == 0) {							\
@@ -1158,7 +1159,8 @@ credit_in(const char *t, size_t tl)
 
 	/* Where the colons, brackets and b's are: t holds tl <= 64 bytes. */
 #ifdef __SSE2__
-	for (i = 0; i + 16 <= tl || (i < tl && tl >= 16); i += 16) {
+	for (i = 0; tl >= 16 && i < tl; i += 16) {
+		/* The last 16 end at tl, over bytes already looked at. */
 		size_t	at = i + 16 <= tl ? i : tl - 16;
 		__m128i	x = _mm_loadu_si128((const __m128i *)(const void *)
 		    (t + at));

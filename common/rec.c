@@ -35,30 +35,14 @@ needs_escape(uint64_t x)
 void
 wire_put_escaped(FILE *fp, const char *s, size_t len)
 {
-	size_t		i, run = 0;
-	uint64_t	x;
+	char	buf[2 * 4096];
+	size_t	n;
 
-	for (i = 0; i < len; i++) {
-		unsigned char c;
-
-		/* Eight plain bytes at a time: the usual case. */
-		while (i + 8 <= len) {
-			memcpy(&x, s + i, 8);
-			if (needs_escape(x))
-				break;
-			i += 8;
-		}
-		if (i >= len)
-			break;
-		c = (unsigned char)s[i];
-		if (esc_letter[c] == 0)
-			continue;
-		fwrite_unlocked(s + run, 1, i - run, fp);
-		putc_unlocked('\\', fp);
-		putc_unlocked(esc_letter[c], fp);
-		run = i + 1;
+	/* In pieces, through the one escaping loop, wire_escape_to(). */
+	for (; len > 0; s += n, len -= n) {
+		n = len < sizeof(buf) / 2 ? len : sizeof(buf) / 2;
+		fwrite_unlocked(buf, 1, wire_escape_to(buf, s, n), fp);
 	}
-	fwrite_unlocked(s + run, 1, len - run, fp);
 }
 
 void
