@@ -533,118 +533,147 @@ struct bits {
 };
 
 /*
- * Classify the n bytes (n <= 64) at p, which is readable and zero for
- * 32 bytes past n.
+ * Classify the nb blocks of 64 bytes at p into b[0] to b[nb - 1], and
+ * write them to low with A-Z in lower case (low may be p).  The SIMD
+ * ways put the masks of 16 or 32 bytes in place as they are, so they
+ * count on a little-endian processor, as x86 is.
  */
+/* Store the mask m of the 16 or 32 bytes at i of a block in field f. */
+#define PUT(f, i, m, T) do {						\
+	T	v_ = (T)(m);						\
+	memcpy((char *)&(f) + (i) / 8, &v_, sizeof(v_));		\
+} while (0)
+
 static void
-classify(const unsigned char *p, size_t n, struct bits *b)
+classify(const unsigned char *p, size_t nb, struct bits *b, unsigned char *low)
 {
-	size_t		i;
+	size_t		k, i;
 
-	memset(b, 0, sizeof(*b));
+	for (k = 0; k < nb; k++, p += 64, low += 64, b++) {
 #ifdef __SSE2__
-	for (i = 0; i < n; i += 16) {
-		__m128i		x, t, al, dg, up;
+		for (i = 0; i < 64; i += 16) {
+			__m128i		x, t, al, dg, up;
 
-		x = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
-		/* x | 0x20 in a-z, and x in 0-9: ranges as signed compares */
-		t = _mm_or_si128(x, _mm_set1_epi8(0x20));
-		al = _mm_cmplt_epi8(_mm_add_epi8(t, _mm_set1_epi8(0x80 - 'a')),
-		    _mm_set1_epi8((char)(0x80 + 26)));
-		dg = _mm_cmplt_epi8(_mm_add_epi8(x, _mm_set1_epi8(0x80 - '0')),
-		    _mm_set1_epi8((char)(0x80 + 10)));
-		up = _mm_and_si128(al, _mm_cmpeq_epi8(_mm_and_si128(x,
-		    _mm_set1_epi8(0x20)), _mm_setzero_si128()));
-#define MASK(v)	((uint64_t)(unsigned)_mm_movemask_epi8(v) << i)
-		b->a |= MASK(_mm_or_si128(al, dg));
-		b->up |= MASK(up);
-		b->lw |= MASK(_mm_andnot_si128(up, al));
-		b->hi |= MASK(x);
-		b->jn |= MASK(_mm_or_si128(_mm_or_si128(
-		    _mm_cmpeq_epi8(x, _mm_set1_epi8('\'')),
-		    _mm_cmpeq_epi8(x, _mm_set1_epi8('-'))),
-		    _mm_cmpeq_epi8(x, _mm_set1_epi8('.'))));
-		b->pipe |= MASK(_mm_cmpeq_epi8(x, _mm_set1_epi8('|')));
-		b->qe |= MASK(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('?')),
-		    _mm_cmpeq_epi8(x, _mm_set1_epi8('!'))));
-#undef MASK
-	}
-#else
-	for (i = 0; i < n; i++) {
-		uint64_t bit = 1ULL << i;
-		unsigned char c = p[i];
-
-		switch (kind[c]) {
-		case L:
-			b->a |= bit;
-			if (c >= 'a')
-				b->lw |= bit;
-			break;
-		case U:
-			b->a |= bit;
-			b->up |= bit;
-			break;
-		case N:
-			b->hi |= bit;
-			break;
-		case J:
-			b->jn |= bit;
-			break;
-		default:
-			if (c == '|')
-				b->pipe |= bit;
-			else if (c == '?' || c == '!')
-				b->qe |= bit;
+			x = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+			/* x | 0x20 in a-z, and x in 0-9: ranges as signed compares */
+			t = _mm_or_si128(x, _mm_set1_epi8(0x20));
+			al = _mm_cmplt_epi8(_mm_add_epi8(t,
+			    _mm_set1_epi8(0x80 - 'a')),
+			    _mm_set1_epi8((char)(0x80 + 26)));
+			dg = _mm_cmplt_epi8(_mm_add_epi8(x,
+			    _mm_set1_epi8(0x80 - '0')),
+			    _mm_set1_epi8((char)(0x80 + 10)));
+			up = _mm_and_si128(al, _mm_cmpeq_epi8(_mm_and_si128(x,
+			    _mm_set1_epi8(0x20)), _mm_setzero_si128()));
+#define M(v)	(uint16_t)_mm_movemask_epi8(v)
+			PUT(b->a, i, M(_mm_or_si128(al, dg)), uint16_t);
+			PUT(b->up, i, M(up), uint16_t);
+			PUT(b->lw, i, M(_mm_andnot_si128(up, al)), uint16_t);
+			PUT(b->hi, i, M(x), uint16_t);
+			PUT(b->jn, i, M(_mm_or_si128(_mm_or_si128(
+			    _mm_cmpeq_epi8(x, _mm_set1_epi8('\'')),
+			    _mm_cmpeq_epi8(x, _mm_set1_epi8('-'))),
+			    _mm_cmpeq_epi8(x, _mm_set1_epi8('.')))), uint16_t);
+			PUT(b->pipe, i, M(_mm_cmpeq_epi8(x, _mm_set1_epi8('|'))),
+			    uint16_t);
+			PUT(b->qe, i, M(_mm_or_si128(_mm_cmpeq_epi8(x,
+			    _mm_set1_epi8('?')), _mm_cmpeq_epi8(x,
+			    _mm_set1_epi8('!')))), uint16_t);
+#undef M
+			_mm_storeu_si128((__m128i *)(void *)(low + i),
+			    _mm_or_si128(x, _mm_and_si128(up,
+			    _mm_set1_epi8(0x20))));
 		}
-	}
+#else
+		memset(b, 0, sizeof(*b));
+		for (i = 0; i < 64; i++) {
+			uint64_t bit = 1ULL << i;
+			unsigned char c = p[i];
+
+			switch (kind[c]) {
+			case L:
+				b->a |= bit;
+				if (c >= 'a')
+					b->lw |= bit;
+				break;
+			case U:
+				b->a |= bit;
+				b->up |= bit;
+				c += 32;
+				break;
+			case N:
+				b->hi |= bit;
+				break;
+			case J:
+				b->jn |= bit;
+				break;
+			default:
+				if (c == '|')
+					b->pipe |= bit;
+				else if (c == '?' || c == '!')
+					b->qe |= bit;
+			}
+			low[i] = c;
+		}
 #endif
+	}
 }
 
 #ifdef WIRE_AVX2
-/* classify(), 32 bytes at a time: p is readable 32 bytes past n. */
+/* classify(), 32 bytes at a time. */
 __attribute__((target("avx2")))
 static void
-classify_avx2(const unsigned char *p, size_t n, struct bits *b)
+classify_avx2(const unsigned char *p, size_t nb, struct bits *b,
+    unsigned char *low)
 {
-	size_t		i;
+	size_t		k, i;
 
-	memset(b, 0, sizeof(*b));
-	for (i = 0; i < n; i += 32) {
-		__m256i		x, t, al, dg, up;
+	for (k = 0; k < nb; k++, p += 64, low += 64, b++)
+		for (i = 0; i < 64; i += 32) {
+			__m256i		x, t, al, dg, up;
 
-		x = _mm256_loadu_si256((const __m256i *)(const void *)(p + i));
-		t = _mm256_or_si256(x, _mm256_set1_epi8(0x20));
-		al = _mm256_cmpgt_epi8(_mm256_set1_epi8((char)(0x80 + 26)),
-		    _mm256_add_epi8(t, _mm256_set1_epi8(0x80 - 'a')));
-		dg = _mm256_cmpgt_epi8(_mm256_set1_epi8((char)(0x80 + 10)),
-		    _mm256_add_epi8(x, _mm256_set1_epi8(0x80 - '0')));
-		up = _mm256_and_si256(al, _mm256_cmpeq_epi8(_mm256_and_si256(x,
-		    _mm256_set1_epi8(0x20)), _mm256_setzero_si256()));
-#define MASK(v)	((uint64_t)(uint32_t)_mm256_movemask_epi8(v) << i)
-		b->a |= MASK(_mm256_or_si256(al, dg));
-		b->up |= MASK(up);
-		b->lw |= MASK(_mm256_andnot_si256(up, al));
-		b->hi |= MASK(x);
-		b->jn |= MASK(_mm256_or_si256(_mm256_or_si256(
-		    _mm256_cmpeq_epi8(x, _mm256_set1_epi8('\'')),
-		    _mm256_cmpeq_epi8(x, _mm256_set1_epi8('-'))),
-		    _mm256_cmpeq_epi8(x, _mm256_set1_epi8('.'))));
-		b->pipe |= MASK(_mm256_cmpeq_epi8(x, _mm256_set1_epi8('|')));
-		b->qe |= MASK(_mm256_or_si256(
-		    _mm256_cmpeq_epi8(x, _mm256_set1_epi8('?')),
-		    _mm256_cmpeq_epi8(x, _mm256_set1_epi8('!'))));
-#undef MASK
-	}
+			x = _mm256_loadu_si256((const __m256i *)(const void *)
+			    (p + i));
+			t = _mm256_or_si256(x, _mm256_set1_epi8(0x20));
+			al = _mm256_cmpgt_epi8(_mm256_set1_epi8((char)(0x80 + 26)),
+			    _mm256_add_epi8(t, _mm256_set1_epi8(0x80 - 'a')));
+			dg = _mm256_cmpgt_epi8(_mm256_set1_epi8((char)(0x80 + 10)),
+			    _mm256_add_epi8(x, _mm256_set1_epi8(0x80 - '0')));
+			up = _mm256_and_si256(al, _mm256_cmpeq_epi8(
+			    _mm256_and_si256(x, _mm256_set1_epi8(0x20)),
+			    _mm256_setzero_si256()));
+#define M(v)	(uint32_t)_mm256_movemask_epi8(v)
+			PUT(b->a, i, M(_mm256_or_si256(al, dg)), uint32_t);
+			PUT(b->up, i, M(up), uint32_t);
+			PUT(b->lw, i, M(_mm256_andnot_si256(up, al)), uint32_t);
+			PUT(b->hi, i, M(x), uint32_t);
+			PUT(b->jn, i, M(_mm256_or_si256(_mm256_or_si256(
+			    _mm256_cmpeq_epi8(x, _mm256_set1_epi8('\'')),
+			    _mm256_cmpeq_epi8(x, _mm256_set1_epi8('-'))),
+			    _mm256_cmpeq_epi8(x, _mm256_set1_epi8('.')))),
+			    uint32_t);
+			PUT(b->pipe, i, M(_mm256_cmpeq_epi8(x,
+			    _mm256_set1_epi8('|'))), uint32_t);
+			PUT(b->qe, i, M(_mm256_or_si256(
+			    _mm256_cmpeq_epi8(x, _mm256_set1_epi8('?')),
+			    _mm256_cmpeq_epi8(x, _mm256_set1_epi8('!')))),
+			    uint32_t);
+#undef M
+			_mm256_storeu_si256((__m256i *)(void *)(low + i),
+			    _mm256_or_si256(x, _mm256_and_si256(up,
+			    _mm256_set1_epi8(0x20))));
+		}
 }
 #endif
+#undef PUT
 
 /*
  * The classify() of this processor; built with -DWIRE_CHECK_SIMD (as the
  * sanitizer build of make check is), each block is classified both ways
  * and the two must agree.
  */
-static void	(*classify_fn)(const unsigned char *, size_t, struct bits *) =
-		    classify;
+static void	(*classify_fn)(const unsigned char *, size_t, struct bits *,
+		    unsigned char *) = classify;
 
 static void
 choose_classify(void)
@@ -657,26 +686,33 @@ choose_classify(void)
 }
 
 static void
-classify_block(const unsigned char *p, size_t n, struct bits *b)
+classify_blocks(const unsigned char *p, size_t nb, struct bits *b,
+    unsigned char *low)
 {
 #ifdef WIRE_CHECK_SIMD
 	struct bits	c;
+	unsigned char	l[64];
+	size_t		k;
 
-	classify(p, n, &c);
-	classify_fn(p, n, b);
-	if (memcmp(b, &c, sizeof(c)) != 0)
-		errx(WIRE_EXIT_BAD, "internal error: classify() ways differ");
+	for (k = 0; k < nb; k++) {
+		classify(p + 64 * k, 1, &c, l);
+		classify_fn(p + 64 * k, 1, b + k, low + 64 * k);
+		if (memcmp(b + k, &c, sizeof(c)) != 0 ||
+		    memcmp(low + 64 * k, l, 64) != 0)
+			errx(WIRE_EXIT_BAD, "internal error: classify() ways "
+			    "differ");
+	}
 #else
-	classify_fn(p, n, b);
+	classify_fn(p, nb, b, low);
 #endif
 }
 
 /* The line's first CLOSE blocks as masks. */
 struct lbits {
 	size_t		nb;			/* blocks of the line */
-	unsigned char	copy[CLOSE * 64 + 64];	/* and a copy, zero after */
-	uint64_t	a[CLOSE + 2], up[CLOSE + 2], hi[CLOSE + 2],
-			jn[CLOSE + 2], pipe[CLOSE + 2], qe[CLOSE + 2];
+	unsigned char	copy[CLOSE * 64 + 64];	/* a copy, A-Z in lower case,
+						   zero after */
+	struct bits	b[CLOSE];		/* of each block */
 	uint64_t	start[CLOSE + 2];	/* a word may start: a or hi */
 	uint64_t	in[CLOSE + 2];		/* in a word */
 	uint64_t	bad[CLOSE + 2];		/* a word with it is careful */
@@ -717,34 +753,26 @@ copy_line(unsigned char *d, const unsigned char *u, size_t n)
 static void
 lbits(struct lbits *lb, const unsigned char *u, size_t len)
 {
-	struct bits	b;
+	const struct bits *b = lb->b;
 	size_t		k, n;
 	uint64_t	lw = 0, x, j;
 
 	n = len < CLOSE * 64 ? len : CLOSE * 64;
 	lb->nb = (n + 63) / 64;
 	copy_line(lb->copy, u, n);
+	classify_blocks(lb->copy, lb->nb, lb->b, lb->copy);
 	for (k = 0; k < lb->nb; k++) {
-		classify_block(lb->copy + 64 * k, n - 64 * k < 64 ? n - 64 * k : 64,
-		    &b);
-		lb->a[k] = b.a;
-		lb->up[k] = b.up;
-		lb->hi[k] = b.hi;
-		lb->jn[k] = b.jn;
-		lb->pipe[k] = b.pipe;
-		lb->qe[k] = b.qe;
-		lb->start[k] = b.a | b.hi;
+		lb->start[k] = b[k].a | b[k].hi;
 		/* A capital after a lower-case letter: glue, looked at closely. */
-		lb->bad[k] = b.hi | (b.up & ((b.lw << 1) | (lw >> 63)));
-		lw = b.lw;
+		lb->bad[k] = b[k].hi | (b[k].up & ((b[k].lw << 1) | (lw >> 63)));
+		lw = b[k].lw;
 	}
-	lb->a[k] = lb->hi[k] = lb->start[k] = lb->in[k] = lb->bad[k] = 0;
-	lb->a[k + 1] = lb->hi[k + 1] = lb->start[k + 1] = lb->in[k + 1] =
-	    lb->bad[k + 1] = 0;
+	lb->start[k] = lb->in[k] = lb->bad[k] = 0;
+	lb->start[k + 1] = lb->in[k + 1] = lb->bad[k + 1] = 0;
 	/* A joiner is in a word when a letter, digit or more follows it. */
 	for (k = 0; k < lb->nb; k++) {
 		x = lb->start[k];
-		lb->in[k] = x | (lb->jn[k] & ((x >> 1) | (lb->start[k + 1] << 63)));
+		lb->in[k] = x | (b[k].jn & ((x >> 1) | (lb->start[k + 1] << 63)));
 	}
 	/*
 	 * Where the words start: the first byte of a run of in, or the one
@@ -752,8 +780,8 @@ lbits(struct lbits *lb, const unsigned char *u, size_t len)
 	 */
 	for (k = 0, lw = 0, j = 0; k < lb->nb; k++) {
 		x = lb->in[k] & ~((lb->in[k] << 1) | lw);
-		lb->first[k] = (x & ~lb->jn[k]) | ((x & lb->jn[k]) << 1) | j;
-		j = (x & lb->jn[k]) >> 63;
+		lb->first[k] = (x & ~b[k].jn) | ((x & b[k].jn) << 1) | j;
+		j = (x & b[k].jn) >> 63;
 		lw = lb->in[k] >> 63;
 	}
 	lb->first[k] = j;
@@ -767,19 +795,6 @@ pop64(uint64_t x)
 	x = (x & 0x3333333333333333ULL) + ((x >> 2) & 0x3333333333333333ULL);
 	x = (x + (x >> 4)) & 0x0f0f0f0f0f0f0f0fULL;
 	return (size_t)((x * ONES) >> 56);
-}
-
-/* Bits of m below bit e, in the blocks built. */
-static size_t
-count_below(const uint64_t *m, size_t e)
-{
-	size_t	k, n = 0;
-
-	for (k = 0; k < e / 64; k++)
-		n += pop64(m[k]);
-	if (e % 64)
-		n += pop64(m[k] & ((1ULL << (e % 64)) - 1));
-	return n;
 }
 
 /* Append byte c to the lower-case word, packing it for the hash. */
@@ -856,8 +871,8 @@ careful_word(struct wire_feat *f, const char *s, size_t len, size_t i,
 
 /*
  * The fast way for a word of 16 ASCII letters, digits and joiners or
- * fewer: its first 16 bytes in two loads; in a word, | 0x20 puts
- * letters in lower case and leaves digits and joiners as they are.
+ * fewer, from the copy that classify() put in lower case: its first 16
+ * bytes in two loads.
  */
 static inline uint64_t
 ascii_hash(const unsigned char *w, size_t wl)
@@ -866,9 +881,8 @@ ascii_hash(const unsigned char *w, size_t wl)
 
 	memcpy(&pa, w, 8);
 	memcpy(&pb, w + 8, 8);
-	pa = (le64(pa) | 0x2020202020202020ULL) & maska[wl];
-	pb = (le64(pb) | 0x2020202020202020ULL) & maskb[wl];
-	return wire_hash_word_mix(pa, pb, wl);
+	return wire_hash_word_mix(le64(pa) & maska[wl], le64(pb) & maskb[wl],
+	    wl);
 }
 
 /* Count one word of the sample. */
@@ -947,6 +961,38 @@ run_end(const struct lbits *lb, size_t i)
 }
 
 /*
+ * The words of a block of plain ASCII that start at the bits of w, in
+ * is the block's mask of bytes in words and c its bytes: each word's
+ * hash into hs, and whether it is a function word into *stops (by its
+ * first bit) and *ns.  A word of more than 16 bytes stops the loop: the
+ * bits of w left are returned.
+ */
+static inline uint64_t
+clean_block(const unsigned char *c, uint64_t in, uint64_t w, uint64_t *hs,
+    size_t *nw, size_t *ns, uint64_t *stops)
+{
+	uint64_t	x, h, sm = 0;
+	size_t		n = 0, s = 0, r, wl;
+	int		sw;
+
+	for (x = w; x != 0; x &= x - 1) {
+		r = (size_t)__builtin_ctzll(x);
+		wl = (size_t)__builtin_ctzll(~(in >> r));
+		if (wl > 16)
+			break;
+		h = ascii_hash(c + r, wl);
+		sw = wire_stophash(h);
+		s += (size_t)sw;
+		sm |= (uint64_t)sw << r;
+		hs[n++] = h;
+	}
+	*nw += n;
+	*ns += s;
+	*stops = sm;
+	return x;
+}
+
+/*
  * The sample the fast way, with the masks.  A word is a run of bytes in
  * a word, taken whole, in one step; a run with a longer character, a
  * capital after a lower-case letter or more than 16 bytes is taken the
@@ -960,7 +1006,7 @@ fast_sample(struct wire_feat *f, struct wire_wordhashes *wh,
 {
 	const unsigned char	*u = (const unsigned char *)s;
 	size_t			 i, e, from = 0, wl, n, stop, k, r;
-	size_t			 nw = 0, ns = 0, nc = 0, ncap = 0, nb;
+	size_t			 nw = 0, ns = 0, nc, ncap = 0, nb;
 	uint64_t		 x, m, h, *hs, hbuf[SAMPLE], tail;
 	int			 upper, sw, sw0 = 0, up0 = 0;
 
@@ -980,7 +1026,6 @@ fast_sample(struct wire_feat *f, struct wire_wordhashes *wh,
 		up0 = upper;						\
 	}								\
 	ns += (size_t)sw;						\
-	nc += (size_t)(sw ^ 1);					\
 	ncap += (size_t)((sw ^ 1) & upper);				\
 	hs[nw++] = h;							\
 } while (0)
@@ -989,21 +1034,30 @@ fast_sample(struct wire_feat *f, struct wire_wordhashes *wh,
 		/*
 		 * A block of ASCII words with room in the sample for all of
 		 * them: the shortest way, but for a word that runs on into
-		 * the next block (the last, if any: tail).
+		 * the next block (the last, if any: tail).  Which words are
+		 * function words is kept as a mask (stops), and counted with
+		 * the capitals once the block is done.
 		 */
 		tail = x != 0 && (lb->in[k] >> 63) ?
 		    1ULL << (63 - __builtin_clzll(x)) : 0;
-		if (!(lb->bad[k] & lb->in[k]) && nw + pop64(x) <= SAMPLE)
-			for (x &= ~tail; x != 0; x &= x - 1) {
-				r = (size_t)__builtin_ctzll(x);
-				wl = (size_t)__builtin_ctzll(~(lb->in[k] >> r));
-				if (wl > 16)
-					break;
-				upper = (int)((lb->up[k] >> r) & 1);
-				h = ascii_hash(lb->copy + 64 * k + r, wl);
-				COUNT();
-				from = 64 * k + r + wl;
+		if (!(lb->bad[k] & lb->in[k]) && nw + pop64(x) <= SAMPLE) {
+			uint64_t	stops, done, w = x & ~tail;
+			int		first_here = nw == 0;
+
+			if (first_here && w != 0)
+				up0 = (int)((lb->b[k].up >> __builtin_ctzll(w)) & 1);
+			x = clean_block(lb->copy + 64 * k, lb->in[k], w,
+			    hs + nw, &nw, &ns, &stops);
+			/* The words before x's lowest bit are done. */
+			done = w & ((x & -x) - 1);
+			if (done != 0) {
+				if (first_here)
+					sw0 = (int)((stops >> __builtin_ctzll(done)) & 1);
+				ncap += pop64(done & ~stops & lb->b[k].up);
+				r = 63 - (size_t)__builtin_clzll(done);
+				from = 64 * k + r + (size_t)__builtin_ctzll(~(lb->in[k] >> r));
 			}
+		}
 		x |= tail;
 		for (; x != 0 && nw < SAMPLE; x &= x - 1) {
 			r = (size_t)__builtin_ctzll(x);
@@ -1018,7 +1072,7 @@ fast_sample(struct wire_feat *f, struct wire_wordhashes *wh,
 				m = win(lb->bad, i);
 			}
 			if (wl <= 16 && !(m & ((1ULL << wl) - 1))) {
-				upper = (int)((lb->up[k] >> r) & 1);
+				upper = (int)((lb->b[k].up >> r) & 1);
 				h = ascii_hash(lb->copy + i, wl);
 				COUNT();
 				from = i + wl;
@@ -1055,7 +1109,8 @@ careful:
 	f->words += nw;
 	f->sample += nw;
 	f->stops += ns;
-	/* The first word of a line is neither content nor a capital. */
+	/* The rest are content words, but the first word of a line. */
+	nc = nw - ns;
 	if (nw > 0 && !sw0) {
 		nc--;
 		ncap -= (size_t)up0;
@@ -1078,24 +1133,21 @@ count_rest(struct wire_feat *f, const struct lbits *lb, const char *s,
     size_t len, size_t i)
 {
 	const unsigned char	*u = (const unsigned char *)s;
-	unsigned char		 pad[64 + 32];
+	unsigned char		 pad[64];
 	struct bits		 b;
 	uint64_t		 x, y, carry = 0, keep;
 	size_t			 k, n;
 
 	for (k = i / 64; k * 64 < len; k++) {
-		if (k < lb->nb) {
-			b.a = lb->a[k];
-			b.hi = lb->hi[k];
-			b.jn = lb->jn[k];
-			b.pipe = lb->pipe[k];
-		} else if ((n = len - k * 64) >= 64)
-			classify_block(u + k * 64, 64, &b);
+		if (k < lb->nb)
+			b = lb->b[k];
+		else if ((n = len - k * 64) >= 64)
+			classify_blocks(u + k * 64, 1, &b, pad);
 		else {
-			/* classify() reads 32 bytes at a time: the tail padded. */
+			/* classify() reads whole blocks: the tail padded. */
 			memcpy(pad, u + k * 64, n);
 			memset(pad + n, 0, sizeof(pad) - n);
-			classify_block(pad, n, &b);
+			classify_blocks(pad, 1, &b, pad);
 		}
 		x = b.a | b.hi;
 		y = x | b.jn;
@@ -1118,9 +1170,9 @@ count_rest(struct wire_feat *f, const struct lbits *lb, const char *s,
  */
 static void
 words(struct wire_feat *f, struct wire_wordhashes *wh, const char *s,
-    size_t len)
+    size_t len, struct lbits *lbp)
 {
-	struct lbits	lb;
+#define lb (*lbp)
 	size_t		i, k, e;
 	uint64_t	q;
 
@@ -1134,14 +1186,17 @@ words(struct wire_feat *f, struct wire_wordhashes *wh, const char *s,
 	/* What the fast way passed: pipes, and ? or ! between two texts. */
 	if (i > lb.nb * 64)
 		i = lb.nb * 64;
-	f->pipes += count_below(lb.pipe, i);
 	for (k = 0; k * 64 < i; k++)
-		for (q = lb.qe[k]; q != 0; q &= q - 1)
+		f->pipes += pop64(lb.b[k].pipe & (i - k * 64 >= 64 ? ~0ULL :
+		    (1ULL << (i - k * 64)) - 1));
+	for (k = 0; k * 64 < i; k++)
+		for (q = lb.b[k].qe; q != 0; q &= q - 1)
 			if (k * 64 + (size_t)__builtin_ctzll(q) < i &&
 			    glued(s, len, k * 64 + (size_t)__builtin_ctzll(q)))
 				f->flags |= WIRE_F_SGLUE;
 	if (e < len)
 		count_rest(f, &lb, s, len, e);
+#undef lb
 }
 
 /*
@@ -1218,11 +1273,15 @@ lower_copy(char *h, const char *s, size_t n)
 /*
  * What the start of a short line says: the phrases of page furniture,
  * legal lines, picture credits, dates and times, comment furniture.
+ * low: the line's first bytes with A-Z in lower case, zero after them
+ * (struct lbits).
  */
 static void
-head_features(struct wire_feat *f, const char *s, size_t len)
+head_features(struct wire_feat *f, const char *s, size_t len,
+    const unsigned char *low)
 {
-	char			 h[HEAD + 8] = { 0 };	/* 8 more for a load */
+	char			 buf[HEAD + 8] = { 0 };	/* 8 more for a load */
+	const char		*h;
 	size_t			 i, hl;
 	const struct phrase	*p;
 	unsigned		 cl;
@@ -1238,7 +1297,17 @@ head_features(struct wire_feat *f, const char *s, size_t len)
 			break;		/* "(Photo ...", "© 2019" */
 	}
 	hl = len - i < HEAD ? len - i : HEAD;
-	lower_copy(h, s + i, hl);
+	/*
+	 * The head in lower case: in the copy words() made, if it is there
+	 * (with 8 bytes more, which it is).  Past hl it may hold more of the
+	 * line, which nothing below looks at but a load of 8 bytes.
+	 */
+	if (i + HEAD <= CLOSE * 64)
+		h = (const char *)low + i;
+	else {
+		lower_copy(buf, s + i, hl);
+		h = buf;
+	}
 	/* "34 Comments", "10 responses to ...": the count does not matter. */
 	for (i = 0; i < hl && is_digit(h[i]); i++)
 		;
@@ -1288,6 +1357,7 @@ void
 wire_line_features(struct wire_feat *f, struct wire_wordhashes *wh,
     const char *s, size_t len)
 {
+	struct lbits		 lb;
 	size_t			 i, e;
 	int32_t			 c;
 
@@ -1311,7 +1381,7 @@ wire_line_features(struct wire_feat *f, struct wire_wordhashes *wh,
 		f->flags |= WIRE_F_BULLET;
 	if (wire_uclass(c) & WIRE_C_LOWER)
 		f->flags |= WIRE_F_LOWSTART;
-	words(f, wh, s, len);
+	words(f, wh, s, len, &lb);
 	/*
 	 * Sentence punctuation at the end, before closing marks; most lines
 	 * end in an ASCII byte that is none.
@@ -1329,7 +1399,7 @@ wire_line_features(struct wire_feat *f, struct wire_wordhashes *wh,
 	    (unsigned char)s[e - 2] == 0x80 && (unsigned char)s[e - 1] == 0xa6)))
 		f->flags |= WIRE_F_END;
 	if (f->words <= 25)
-		head_features(f, s, len);
+		head_features(f, s, len, lb.copy);
 	/*
 	 * A caption with its credit at the end: "... (Image: Getty)",
 	 * "... Photo: Reuters", "... (Photo by Reuters)".

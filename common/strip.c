@@ -64,11 +64,14 @@ shingle(const uint64_t *h)
  * The shingles of the article so far: a hash set whose slots carry the
  * stamp of the paragraph that added them.  Stamps only grow, and those
  * below the article's first (gen) are free slots, so that a new article
- * needs no clearing of the table.
+ * needs no clearing of the table.  An article uses only the first
+ * st->acap slots, twice as many as it can have shingles: a small article
+ * finds its slots in the cache, where the last one left them, and the
+ * table never fills.
  */
 struct wire_shingle {
-	uint64_t	h;
-	uint32_t	stamp;
+	uint32_t	h;	/* the high half of the hash (the low bits */
+	uint32_t	stamp;	/* pick the slot) */
 };
 
 /*
@@ -80,58 +83,42 @@ static int
 seen_probe(struct wire_strip *st, uint64_t h)
 {
 	struct wire_shingle	*t = st->seen;
-	size_t			 i, mask = st->seencap - 1;
+	size_t			 i, mask = st->acap - 1;
+	uint32_t		 hi = (uint32_t)(h >> 32);
 
 	for (i = h & mask; t[i].stamp >= st->gen; i = (i + 1) & mask)
-		if (t[i].h == h)
+		if (t[i].h == hi)
 			return t[i].stamp != st->stamp;
-	t[i].h = h;
+	t[i].h = hi;
 	t[i].stamp = st->stamp;
-	st->nseen++;
 	return 0;
 }
 
-/* Make room for n more shingles, the table at most half full. */
-static void
-seen_room(struct wire_strip *st, size_t n)
-{
-	struct wire_shingle	*old = st->seen, *t;
-	size_t			 i, j, cap = st->seencap, mask;
-
-	if ((st->nseen + n) * 2 < st->seencap)
-		return;
-	for (st->seencap = cap ? cap * 2 : 1024; (st->nseen + n) * 2 >=
-	    st->seencap; st->seencap *= 2)
-		;
-	if ((t = calloc(st->seencap, sizeof(*t))) == NULL)
-		wire_nomem();
-	mask = st->seencap - 1;
-	for (i = 0; i < cap; i++) {
-		if (old[i].stamp < st->gen)
-			continue;
-		for (j = old[i].h & mask; t[j].stamp >= st->gen;
-		    j = (j + 1) & mask)
-			;
-		t[j] = old[i];
-	}
-	free(old);
-	st->seen = t;
-}
-
 /*
- * Stamps for the n paragraphs of a new article; when they would run
- * out, the table is cleared and they start again.
+ * A new article of n shingles: stamps for its paragraphs, and slots.
+ * When the stamps would run out, the table is cleared and they start
+ * again.
  */
 static void
 seen_article(struct wire_strip *st, size_t n)
 {
-	st->nseen = 0;
-	if (UINT32_MAX - st->stamp <= n + 1) {
+	size_t	cap;
+
+	if (UINT32_MAX - st->stamp <= st->n + 1) {
 		if (st->seen != NULL)
 			memset(st->seen, 0, st->seencap * sizeof(*st->seen));
 		st->stamp = 0;
 	}
 	st->gen = st->stamp + 1;
+	for (cap = 256; cap <= 4 * n; cap *= 2)
+		;
+	if (cap > st->seencap) {
+		free(st->seen);
+		if ((st->seen = calloc(cap, sizeof(*st->seen))) == NULL)
+			wire_nomem();
+		st->seencap = cap;
+	}
+	st->acap = cap;
 }
 
 static struct wire_para *
@@ -145,11 +132,19 @@ new_para(struct wire_strip *st, size_t off, size_t len, size_t line0,
 		st->p = wire_xrealloc(st->p, st->cap, sizeof(*st->p));
 	}
 	p = &st->p[st->n++];
-	memset(p, 0, sizeof(*p));
+	/*
+	 * Each field but the features (wire_line_features() sets them all):
+	 * cheaper than a memset() of the whole, paid for every line.
+	 */
 	p->off = off;
 	p->len = len;
 	p->line0 = line0;
 	p->line1 = line1;
+	p->h0 = p->nh = 0;
+	p->sfit = p->sother = p->score = 0;
+	p->cls = 0;
+	p->dup = p->xdoc = p->caption = p->stop = p->zone = p->dateline =
+	    p->iso = 0;
 	return p;
 }
 
@@ -587,7 +582,7 @@ wire_strip(struct wire_strip *st, const char *s, size_t len)
 {
 	struct wire_para	*p;
 	struct wire_wordhashes	 wh;
-	size_t			 i, j, k, nsh, dup, a, b, s0, s1, nc = 0, tried;
+	size_t			 i, j, k, nsh, dup, all = 0, a, b, s0, s1, nc = 0, tried;
 	size_t			 count[MAXIND];
 	long			 dom = 0, cand[MAXIND], ind;
 	double			 best = -1, tot, base;
@@ -598,11 +593,19 @@ wire_strip(struct wire_strip *st, const char *s, size_t len)
 	st->meta_date = st->meta_credit = SIZE_MAX;
 	st->meta_datelen = st->meta_creditlen = 0;
 	paragraphs(st, s, len);
-	seen_article(st, st->n);
-	for (i = 0; i < st->n; i++) {
+	if (st->hcap < st->n * WIRE_FEAT_HASHES) {
+		free(st->h);
+		st->hcap = st->n * WIRE_FEAT_HASHES;
+		st->h = wire_xrealloc(NULL, st->hcap, sizeof(*st->h));
+	}
+	for (i = 0, wh.h = st->h; i < st->n; i++) {
 		p = &st->p[i];
 		inline_metadata(st, p);
 		wire_line_features(&p->f, &wh, st->text.p + p->off, p->len);
+		p->h0 = (size_t)(wh.h - st->h);
+		p->nh = wh.n;
+		wh.h += wh.n;
+		all += wh.n < 4 ? 0 : wh.n - 3;
 		/* Measured with its indentation; kept without. */
 		while (p->len > 0 && (st->text.p[p->off] == ' ' ||
 		    st->text.p[p->off] == '\t')) {
@@ -614,17 +617,20 @@ wire_strip(struct wire_strip *st, const char *s, size_t len)
 			p->len--;
 		p->dateline = p->f.words >= 10 &&
 		    dateline(st->text.p + p->off, p->len);
-		/* Text said before: a caption twice, an article copied. */
-		nsh = wh.n < 4 ? 0 : wh.n - 3;
-		seen_room(st, nsh);
-		st->stamp++;
-		for (k = dup = 0; k < nsh; k++)
-			dup += seen_probe(st, shingle(wh.h + k));
-		p->dup = nsh > 0 && dup * 2 >= nsh;
 		if (st->xdoc != NULL && p->f.words > 0 && p->f.words <= 12 &&
 		    !(p->f.flags & WIRE_F_END))
 			p->xdoc = wire_xdoc_count(st->xdoc, st->text.p + p->off,
 			    p->len) >= XDOC;
+	}
+	/* Text said before: a caption twice, an article copied. */
+	seen_article(st, all);
+	for (i = 0; i < st->n; i++) {
+		p = &st->p[i];
+		nsh = p->nh < 4 ? 0 : p->nh - 3;
+		st->stamp++;
+		for (k = dup = 0; k < nsh; k++)
+			dup += seen_probe(st, shingle(st->h + p->h0 + k));
+		p->dup = nsh > 0 && dup * 2 >= nsh;
 	}
 	/*
 	 * A comment section starts at its heading when comments follow it;
@@ -712,12 +718,11 @@ wire_strip_free(struct wire_strip *st)
 {
 	free(st->p);
 	free(st->seen);
-	free(st->sh);
+	free(st->h);
 	free(st->loff);
 	free(st->lend);
 	wire_buf_free(&st->text);
 	wire_buf_free(&st->sq[0]);
 	wire_buf_free(&st->sq[1]);
-	wire_keys_free(&st->keys);
 	memset(st, 0, sizeof(*st));
 }

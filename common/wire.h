@@ -264,7 +264,7 @@ int	wire_stopword_hashed(const char *low, size_t len, uint64_t h);
  * The same, inline, from the hash alone (64 bits tell these short words
  * apart); wire_stop_init() must have been called.
  */
-#define WIRE_STOPSLOTS	1024
+#define WIRE_STOPSLOTS	512
 extern uint64_t	wire_stop_hashes[WIRE_STOPSLOTS];
 void	wire_stop_init(void);
 /*
@@ -570,10 +570,10 @@ struct wire_feat {
 	unsigned	flags;		/* WIRE_F_* */
 };
 
-/* The first words of a line, hashed in lower case. */
+/* The first words of a line, hashed in lower case, into h. */
 struct wire_wordhashes {
 	size_t		n;
-	uint64_t	h[WIRE_FEAT_HASHES];
+	uint64_t	*h;	/* room for WIRE_FEAT_HASHES */
 };
 
 /*
@@ -618,6 +618,7 @@ extern const char *const wire_class_names[];
 struct wire_para {
 	size_t		 off, len;	/* its text in wire_strip.text */
 	size_t		 line0, line1;	/* its input lines, 1-based */
+	size_t		 h0, nh;	/* its word hashes in wire_strip.h */
 	struct wire_feat f;
 	double		 sfit, sother;	/* its score indented as the body or not */
 	double		 score;
@@ -635,11 +636,12 @@ struct wire_strip {
 	size_t			 meta_credit, meta_creditlen;	/* SIZE_MAX */
 	struct wire_xdoc	*xdoc;	/* counts of a first pass, or NULL */
 	/* scratch */
-	struct wire_keys	 keys;
-	uint64_t		*sh;
+	uint64_t		*h;	/* the paragraphs' word hashes */
+	size_t			 hcap;
 	struct wire_shingle	*seen;	/* the shingles said so far */
 	uint32_t		 gen, stamp;
-	size_t			 shcap, seencap, nseen;
+	size_t			 seencap, acap;	/* slots: all, the
+						   article's */
 	size_t			*loff, *lend, lcap;	/* the lines */
 	struct wire_buf		 sq[2];	/* titles, squashed */
 };

@@ -379,3 +379,19 @@ kept() {
 		print $(NF - 1) }' | sort | uniq -c > got
 	printf '%7d class=chrome\n' "$(wc -l < words)" | diff - got
 }
+
+@test "wire-strip: a date after marks is seen at every offset near the end of the first 4 KB" {
+	# The head of a line (after leading marks, in lower case) is read
+	# from the copy of the line's first 4 KB that the word masks were
+	# made from, or copied again when it runs past them.  A date after
+	# 4000 to 4100 stars puts the head across that edge at each offset.
+	local n stars
+	for n in $(seq 4000 4100); do
+		stars=$(printf "%${n}s" '' | tr ' ' '*')
+		printf 'Some title here now\n\n%s19 November 2019\n\n%s\n\f\n' \
+		    "$stars" "$P1"
+	done > s.txt
+	wire-strip -a s.txt | awk -F'\t' '$3 ~ /November 2019$/ {
+		print $(NF - 1) }' | sort | uniq -c > got
+	printf '%7d class=date\n' 101 | diff - got
+}
