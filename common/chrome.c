@@ -1033,14 +1033,15 @@ fast_sample(struct wire_feat *f, struct wire_wordhashes *wh,
 		x = lb->first[k];
 		/*
 		 * A block of ASCII words with room in the sample for all of
-		 * them: the shortest way, but for a word that runs on into
+		 * them (a block has 32 at most): the shortest way, but for a word that runs on into
 		 * the next block (the last, if any: tail).  Which words are
 		 * function words is kept as a mask (stops), and counted with
 		 * the capitals once the block is done.
 		 */
 		tail = x != 0 && (lb->in[k] >> 63) ?
 		    1ULL << (63 - __builtin_clzll(x)) : 0;
-		if (!(lb->bad[k] & lb->in[k]) && nw + pop64(x) <= SAMPLE) {
+		if (!(lb->bad[k] & lb->in[k]) && (nw + 32 <= SAMPLE ||
+		    nw + pop64(x) <= SAMPLE)) {
 			uint64_t	stops, done, w = x & ~tail;
 			int		first_here = nw == 0;
 
@@ -1187,8 +1188,9 @@ words(struct wire_feat *f, struct wire_wordhashes *wh, const char *s,
 	if (i > lb.nb * 64)
 		i = lb.nb * 64;
 	for (k = 0; k * 64 < i; k++)
-		f->pipes += pop64(lb.b[k].pipe & (i - k * 64 >= 64 ? ~0ULL :
-		    (1ULL << (i - k * 64)) - 1));
+		if (lb.b[k].pipe != 0)
+			f->pipes += pop64(lb.b[k].pipe & (i - k * 64 >= 64 ?
+			    ~0ULL : (1ULL << (i - k * 64)) - 1));
 	for (k = 0; k * 64 < i; k++)
 		for (q = lb.b[k].qe; q != 0; q &= q - 1)
 			if (k * 64 + (size_t)__builtin_ctzll(q) < i &&

@@ -52,14 +52,17 @@ const char *const wire_class_names[] = {
 	"chrome"
 };
 
-/* The shingle of the four words from h: for repetition. */
-static uint64_t
-shingle(const uint64_t *h)
+/*
+ * The shingles of a paragraph, for repetition: of each four words in a
+ * row, the XOR of their hashes, turned by 48, 32, 16 and 0 bits, so
+ * that the next one is this one turned by 16, less the word that
+ * leaves, plus the word that comes.
+ */
+static inline uint64_t
+rotl(uint64_t x, unsigned r)
 {
-	return (h[0] * 0x9e3779b97f4a7c15ULL ^ h[1]) * 0xbf58476d1ce4e5b9ULL ^
-	    (h[2] * 31 + h[3]);
+	return (x << r) | (x >> (64 - r));
 }
-
 /*
  * The shingles of the article so far: a hash set whose slots carry the
  * stamp of the paragraph that added them.  Stamps only grow, and those
@@ -174,10 +177,10 @@ paragraphs(struct wire_strip *st, const char *s, size_t len)
 
 	/*
 	 * The text: the article itself, where a paragraph of one line
-	 * stays; after it, the lines of wrapped text joined.
+	 * stays, and only when it has wrapped text a copy of it with their
+	 * lines joined after it.
 	 */
 	st->text.len = 0;
-	wire_buf_add(&st->text, s, len);
 	for (i = 0; i < len; i = e + 1) {
 		q = memchr(s + i, '\n', len - i);
 		e = q ? (size_t)(q - s) : len;
@@ -231,7 +234,11 @@ paragraphs(struct wire_strip *st, const char *s, size_t len)
 		if (nl >= 2 && maxw >= 40 && maxw <= 100 && minw * 5 >= maxw * 3 &&
 		    mid * 2 >= nl - 1) {
 			/* Hard-wrapped: one paragraph, lines joined by spaces. */
-			size_t o = st->text.len;
+			size_t o;
+
+			if (st->text.len == 0)
+				wire_buf_add(&st->text, s, len);
+			o = st->text.len;
 
 			for (k = 0; k < nl; k++) {
 				const char *a = s + off[b0 + k];
@@ -253,6 +260,7 @@ paragraphs(struct wire_strip *st, const char *s, size_t len)
 			new_para(st, off[b0 + k], end[b0 + k] - off[b0 + k],
 			    b0 + k + 1, b0 + k + 1);
 	}
+	st->base = st->text.len > 0 ? st->text.p : s;
 }
 
 /*
@@ -264,7 +272,7 @@ inline_metadata(struct wire_strip *st, struct wire_para *p)
 {
 	static const char *const agencies[] = { "(Reuters)", "(AP)", "(AFP)",
 	    "(UPI)", "(dpa)", "(Bloomberg)", "(PA)", "(ANI)", "(IANS)", NULL };
-	char	*t = st->text.p + p->off;
+	const char *t = st->base + p->off;
 	size_t	 i, n, l = p->len;
 
 	for (i = 0; i < l && (t[i] == ' ' || t[i] == '\t'); i++)
@@ -275,7 +283,7 @@ inline_metadata(struct wire_strip *st, struct wire_para *p)
 		st->meta_datelen = 10;
 		p->off += i + 16;
 		p->len -= i + 16;
-		t = st->text.p + p->off;
+		t = st->base + p->off;
 		l = p->len;
 	}
 	while (l > 0 && (t[l - 1] == ' ' || t[l - 1] == '\t'))
@@ -534,7 +542,7 @@ outside(struct wire_strip *st, size_t a, size_t b)
 		p = &st->p[i];
 		if (p->cls != WIRE_CL_NONE)
 			continue;
-		s = st->text.p + p->off;
+		s = st->base + p->off;
 		f = p->f.flags;
 		if (p->caption || (f & (WIRE_F_CAPTION)))
 			p->cls = WIRE_CL_CAPTION;
@@ -562,7 +570,7 @@ outside(struct wire_strip *st, size_t a, size_t b)
 	st->p[title].cls = WIRE_CL_TITLE;
 	st->title = title;
 	/* The headline again, at the top or the end, is the title too. */
-	squash(t, st->text.p + st->p[title].off, st->p[title].len);
+	squash(t, st->base + st->p[title].off, st->p[title].len);
 	if (t->len == 0)
 		return;
 	for (i = 0; i < st->n; i++) {
@@ -570,7 +578,7 @@ outside(struct wire_strip *st, size_t a, size_t b)
 		/* Too short to hold half the title, even before squashing. */
 		if (p->cls != WIRE_CL_CHROME || p->len < t->len / 2)
 			continue;
-		squash(u, st->text.p + p->off, p->len);
+		squash(u, st->base + p->off, p->len);
 		if (u->len >= t->len / 2 && t->len > 0 &&
 		    (strstr(u->p, t->p) != NULL || strstr(t->p, u->p) != NULL))
 			p->cls = WIRE_CL_TITLE;
@@ -582,6 +590,8 @@ wire_strip(struct wire_strip *st, const char *s, size_t len)
 {
 	struct wire_para	*p;
 	struct wire_wordhashes	 wh;
+	const uint64_t		*w;
+	uint64_t		 sh;
 	size_t			 i, j, k, nsh, dup, all = 0, a, b, s0, s1, nc = 0, tried;
 	size_t			 count[MAXIND];
 	long			 dom = 0, cand[MAXIND], ind;
@@ -593,33 +603,33 @@ wire_strip(struct wire_strip *st, const char *s, size_t len)
 	st->meta_date = st->meta_credit = SIZE_MAX;
 	st->meta_datelen = st->meta_creditlen = 0;
 	paragraphs(st, s, len);
-	if (st->hcap < st->n * WIRE_FEAT_HASHES) {
+	if (st->hcap < st->n * WIRE_FEAT_HASHES + 4) {
 		free(st->h);
-		st->hcap = st->n * WIRE_FEAT_HASHES;
+		st->hcap = st->n * WIRE_FEAT_HASHES + 4;
 		st->h = wire_xrealloc(NULL, st->hcap, sizeof(*st->h));
 	}
 	for (i = 0, wh.h = st->h; i < st->n; i++) {
 		p = &st->p[i];
 		inline_metadata(st, p);
-		wire_line_features(&p->f, &wh, st->text.p + p->off, p->len);
+		wire_line_features(&p->f, &wh, st->base + p->off, p->len);
 		p->h0 = (size_t)(wh.h - st->h);
 		p->nh = wh.n;
 		wh.h += wh.n;
 		all += wh.n < 4 ? 0 : wh.n - 3;
 		/* Measured with its indentation; kept without. */
-		while (p->len > 0 && (st->text.p[p->off] == ' ' ||
-		    st->text.p[p->off] == '\t')) {
+		while (p->len > 0 && (st->base[p->off] == ' ' ||
+		    st->base[p->off] == '\t')) {
 			p->off++;
 			p->len--;
 		}
-		while (p->len > 0 && (st->text.p[p->off + p->len - 1] == ' ' ||
-		    st->text.p[p->off + p->len - 1] == '\t'))
+		while (p->len > 0 && (st->base[p->off + p->len - 1] == ' ' ||
+		    st->base[p->off + p->len - 1] == '\t'))
 			p->len--;
 		p->dateline = p->f.words >= 10 &&
-		    dateline(st->text.p + p->off, p->len);
+		    dateline(st->base + p->off, p->len);
 		if (st->xdoc != NULL && p->f.words > 0 && p->f.words <= 12 &&
 		    !(p->f.flags & WIRE_F_END))
-			p->xdoc = wire_xdoc_count(st->xdoc, st->text.p + p->off,
+			p->xdoc = wire_xdoc_count(st->xdoc, st->base + p->off,
 			    p->len) >= XDOC;
 	}
 	/* Text said before: a caption twice, an article copied. */
@@ -628,8 +638,14 @@ wire_strip(struct wire_strip *st, const char *s, size_t len)
 		p = &st->p[i];
 		nsh = p->nh < 4 ? 0 : p->nh - 3;
 		st->stamp++;
-		for (k = dup = 0; k < nsh; k++)
-			dup += seen_probe(st, shingle(st->h + p->h0 + k));
+		w = st->h + p->h0;
+		sh = nsh > 0 ? rotl(w[0], 48) ^ rotl(w[1], 32) ^ rotl(w[2], 16) ^
+		    w[3] : 0;
+		/* The last turn reads past the paragraph's hashes: st->h has room. */
+		for (k = dup = 0; k < nsh; k++) {
+			dup += seen_probe(st, sh);
+			sh = rotl(sh, 16) ^ w[k] ^ w[k + 4];
+		}
 		p->dup = nsh > 0 && dup * 2 >= nsh;
 	}
 	/*

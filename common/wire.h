@@ -630,7 +630,8 @@ struct wire_strip {
 	struct wire_para	*p;	/* the paragraphs, in order */
 	size_t			 n, cap;
 	size_t			 nlines;
-	struct wire_buf		 text;	/* their text */
+	const char		*base;	/* their text: the article, or */
+	struct wire_buf		 text;	/* a copy with wrapped lines joined */
 	size_t			 title;	/* index of the title, or SIZE_MAX */
 	size_t			 meta_date, meta_datelen;	/* in text, or */
 	size_t			 meta_credit, meta_creditlen;	/* SIZE_MAX */

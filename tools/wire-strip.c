@@ -206,14 +206,14 @@ metadata(struct opts *o)
 		    p->cls == WIRE_CL_BYLINE || p->cls == WIRE_CL_CREDIT ||
 		    (p->cls == WIRE_CL_DATE && !dated)) {
 			dated |= p->cls == WIRE_CL_DATE;
-			record(o, "0", 1, st->text.p + p->off, p->len, p->cls, 0);
+			record(o, "0", 1, st->base + p->off, p->len, p->cls, 0);
 		}
 	}
 	if (st->meta_date != SIZE_MAX && !dated)
-		record(o, "0", 1, st->text.p + st->meta_date, st->meta_datelen,
+		record(o, "0", 1, st->base + st->meta_date, st->meta_datelen,
 		    WIRE_CL_DATE, 0);
 	if (st->meta_credit != SIZE_MAX)
-		record(o, "0", 1, st->text.p + st->meta_credit,
+		record(o, "0", 1, st->base + st->meta_credit,
 		    st->meta_creditlen, WIRE_CL_CREDIT, 0);
 }
 
@@ -274,13 +274,13 @@ output(struct opts *o, const char *s, size_t len)
 			q = out_room(o, p->len + 2);
 			if (posof[i] > 1)
 				*q++ = '\n';
-			memcpy(q, st->text.p + p->off, p->len);
+			memcpy(q, st->base + p->off, p->len);
 			q += p->len;
 			*q++ = '\n';
 			out_done(o, q);
 			continue;
 		}
-		record(o, num, wire_utoa(num, posof[i]), st->text.p + p->off,
+		record(o, num, wire_utoa(num, posof[i]), st->base + p->off,
 		    p->len, p->cls, p->line0);
 	}
 	if (o->out.len > 0)
