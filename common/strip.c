@@ -15,6 +15,7 @@
  * The constants were set by measuring on one half of a benchmark of 161
  * pages and checked on the other half (scripts/eval-strip).
  */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -592,9 +593,9 @@ wire_strip(struct wire_strip *st, const char *s, size_t len)
 	struct wire_wordhashes	 wh;
 	const uint64_t		*w;
 	uint64_t		 sh;
-	size_t			 i, j, k, nsh, dup, all = 0, a, b, s0, s1, nc = 0, tried;
+	size_t			 i, j, k, nsh, dup, all = 0, a = 1, b = 0, s0, s1, nc = 0, tried;
 	size_t			 count[MAXIND];
-	long			 dom = 0, cand[MAXIND], ind;
+	long			 dom = 0, cand[MAXIND], ind, last = LONG_MIN;
 	double			 best = -1, tot, base;
 	int			 zone = 0;
 
@@ -696,13 +697,19 @@ wire_strip(struct wire_strip *st, const char *s, size_t len)
 				j = k;
 		count[j] = 0;
 		scores(st, cand[j]);
+		last = cand[j];
 		if ((tot = seed(st, &s0, &s1)) > best) {
 			best = tot;
 			dom = cand[j];
+			a = s0;
+			b = s1;
 		}
 	}
-	scores(st, dom);
-	seed(st, &a, &b);
+	/* The scores for dom, unless they are the last ones tried. */
+	if (last != dom) {
+		scores(st, dom);
+		seed(st, &a, &b);
+	}
 	if (a <= b)
 		grow(st, &a, &b);
 	/* The body starts at prose, and ends at prose or a list item. */

@@ -29,6 +29,23 @@ kept() {
 	check_inputs wire-strip a.txt
 }
 
+@test "wire-strip: a file is read from where standard input stands, and only once" {
+	# A regular file is mapped, not read; it must still be read as a
+	# stream is: "- -" reads standard input once, a file named twice is
+	# read twice, and a file whose start was already read is read on
+	# from there.
+	body > a.txt
+	wire-strip - < a.txt | cut -f2- > once
+	[ -s once ]
+	wire-strip - - < a.txt | cut -f2- | diff once -
+	wire-strip a.txt a.txt | cut -f2- > twice
+	cat once once | diff - twice
+	{ head -c 1 > /dev/null; wire-strip -p; } < a.txt > rest
+	body | tail -c +2 | wire-strip -p | diff - rest
+	{ wire-strip -p; wire-strip -p; } < a.txt | wc -l > n
+	wire-strip -p a.txt | wc -l | diff - n
+}
+
 @test "wire-strip: a missing file is named, the others still read" {
 	body > a.txt
 	check_missing wire-strip a.txt

@@ -8,9 +8,14 @@
  */
 #include <err.h>
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+
+#include <stdint.h>
 #include <unistd.h>
 
 #include "wire.h"
@@ -29,7 +34,10 @@ static const char synopsis[] = "wire-strip [-1ahmp] [file ...]";
 
 struct input {
 	int		 fd;
-	char		*p;
+	char		*p;		/* the buffer, or */
+	char		*map;		/* a regular file mapped whole */
+	size_t		 mapped;	/* its size */
+	size_t		 dropped;	/* pages given back up to here */
 	size_t		 cap;
 	size_t		 start;		/* the next article begins here */
 	size_t		 scan;		/* no form-feed line before here */
@@ -46,12 +54,78 @@ struct opts {
 	size_t			*posof, poscap;
 };
 
+/*
+ * A regular file read from its start is mapped rather than read: its
+ * bytes are not copied.  The pages read are given back every MAPSTEP
+ * bytes, so that memory stays flat however long the file.  A file cut
+ * short while it is mapped would stop the program with SIGBUS; that is
+ * reported as an error instead.
+ */
+#define MAPSTEP	(1 << 18)
+
+static const char	*mapname;	/* the file mapped */
+
 static void
-input_open(struct input *in, int fd)
+shrank(int sig)
 {
+	static const char msg[] = ": cut short while it was read\n";
+
+	(void)sig;
+	(void)write(STDERR_FILENO, "wire-strip: ", 12);
+	(void)write(STDERR_FILENO, mapname, strlen(mapname));
+	(void)write(STDERR_FILENO, msg, sizeof(msg) - 1);
+	_exit(WIRE_EXIT_BAD);
+}
+
+static void
+input_open(struct input *in, int fd, const char *name)
+{
+	struct stat		sb;
+	struct sigaction	sa;
+	void			*m;
+
 	in->fd = fd;
 	in->start = in->scan = in->end = 0;
 	in->eof = 0;
+	in->map = NULL;
+	if (fstat(fd, &sb) == -1 || !S_ISREG(sb.st_mode) || sb.st_size <= 0 ||
+	    (uintmax_t)sb.st_size >= SIZE_MAX || lseek(fd, 0, SEEK_CUR) != 0 ||
+	    (m = mmap(NULL, (size_t)sb.st_size, PROT_READ, MAP_PRIVATE, fd,
+	    0)) == MAP_FAILED)
+		return;
+	mapname = name;
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = shrank;
+	(void)sigaction(SIGBUS, &sa, NULL);
+	(void)madvise(m, (size_t)sb.st_size, MADV_SEQUENTIAL);
+	in->map = m;
+	in->mapped = in->end = (size_t)sb.st_size;
+	in->dropped = 0;
+	in->eof = 1;
+}
+
+/* Done with the input: a mapped file is left as if read to its end. */
+static void
+input_close(struct input *in)
+{
+	if (in->map == NULL)
+		return;
+	(void)munmap(in->map, in->mapped);
+	(void)lseek(in->fd, (off_t)in->mapped, SEEK_SET);
+	in->map = NULL;
+}
+
+/* The pages before the next article, back to the system. */
+static void
+input_drop(struct input *in)
+{
+	size_t	to = in->start & ~(size_t)4095;
+
+	if (in->map != NULL && to - in->dropped >= MAPSTEP) {
+		(void)madvise(in->map + in->dropped, to - in->dropped,
+		    MADV_DONTNEED);
+		in->dropped = to;
+	}
 }
 
 /* Read one more block; returns -1 on an error. */
@@ -77,7 +151,7 @@ fill(struct input *in)
 static int
 ff_line(const struct input *in, size_t k)
 {
-	const char	*q = in->p + k;
+	const char	*q = (in->map != NULL ? in->map : in->p) + k;
 	size_t		 rest = in->end - k - 1;
 
 	if (k > in->start && q[-1] != '\n')
@@ -100,18 +174,19 @@ ff_line(const struct input *in, size_t k)
 static int
 article(struct input *in, const char **s, size_t *len, int *last)
 {
-	const char	*q;
+	const char	*q, *p = in->map != NULL ? in->map : in->p;
 	size_t		 k;
 	int		 n;
 
+	input_drop(in);
 	for (;;) {
 		while (in->scan < in->end) {
-			q = memchr(in->p + in->scan, '\f', in->end - in->scan);
+			q = memchr(p + in->scan, '\f', in->end - in->scan);
 			if (q == NULL) {
 				in->scan = in->end;
 				break;
 			}
-			k = (size_t)(q - in->p);
+			k = (size_t)(q - p);
 			if ((n = ff_line(in, k)) == -1) {
 				in->scan = k;	/* to be looked at again */
 				break;
@@ -119,7 +194,7 @@ article(struct input *in, const char **s, size_t *len, int *last)
 			in->scan = k + 1;
 			if (n == 0)
 				continue;
-			*s = in->p + in->start;
+			*s = p + in->start;
 			*len = k - in->start;
 			*last = n == 1;
 			in->start = in->scan = k + (size_t)n;
@@ -128,7 +203,7 @@ article(struct input *in, const char **s, size_t *len, int *last)
 		if (in->eof) {
 			if (in->start == in->end)
 				return 0;
-			*s = in->p + in->start;
+			*s = p + in->start;
 			*len = in->end - in->start;
 			*last = 1;
 			in->start = in->scan = in->end;
@@ -136,6 +211,7 @@ article(struct input *in, const char **s, size_t *len, int *last)
 		}
 		if (fill(in) == -1)
 			return -1;
+		p = in->p;
 	}
 }
 
@@ -311,13 +387,14 @@ strip_file(FILE *fp, const char *name, void *arg)
 	size_t		 n = 0, len;
 	int		 k, last;
 
-	input_open(&o->in, fileno(fp));
+	input_open(&o->in, fileno(fp), name);
 	while ((k = article(&o->in, &s, &len, &last)) == 1) {
 		n++;
 		/* A file that holds several articles names each by number. */
 		docname(o, name, n, !last || n > 1);
 		output(o, s, len);
 	}
+	input_close(&o->in);
 	if (k == -1) {
 		wire_warnat(name, 0, "%s", strerror(errno));
 		return 1;
@@ -337,9 +414,10 @@ count_lines(struct opts *o, int argc, char **argv)
 	for (i = 0; i < argc; i++) {
 		if (strcmp(argv[i], "-") == 0 || (fp = fopen(argv[i], "r")) == NULL)
 			continue;
-		input_open(&o->in, fileno(fp));
+		input_open(&o->in, fileno(fp), argv[i]);
 		while (article(&o->in, &s, &len, &last) == 1)
 			wire_xdoc_add(&o->xdoc, s, len);
+		input_close(&o->in);
 		fclose(fp);
 	}
 	o->st.xdoc = o->xdoc.doc >= 3 ? &o->xdoc : NULL;
