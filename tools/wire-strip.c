@@ -55,12 +55,14 @@ struct opts {
 };
 
 /*
- * A regular file read from its start is mapped rather than read: its
- * bytes are not copied.  The pages read are given back every MAPSTEP
- * bytes, so that memory stays flat however long the file.  A file cut
- * short while it is mapped would stop the program with SIGBUS; that is
- * reported as an error instead.
+ * A regular file of MAPMIN bytes or more, read from its start, is
+ * mapped rather than read: its bytes are not copied (for a smaller
+ * file, that saves less than mapping costs).  The pages read are given
+ * back every MAPSTEP bytes, so that memory stays flat however long the
+ * file.  A file cut short while it is mapped would stop the program
+ * with SIGBUS; that is reported as an error instead.
  */
+#define MAPMIN	(1 << 22)
 #define MAPSTEP	(1 << 18)
 
 static const char	*mapname;	/* the file mapped */
@@ -88,7 +90,7 @@ input_open(struct input *in, int fd, const char *name)
 	in->start = in->scan = in->end = 0;
 	in->eof = 0;
 	in->map = NULL;
-	if (fstat(fd, &sb) == -1 || !S_ISREG(sb.st_mode) || sb.st_size <= 0 ||
+	if (fstat(fd, &sb) == -1 || !S_ISREG(sb.st_mode) || sb.st_size < MAPMIN ||
 	    (uintmax_t)sb.st_size >= SIZE_MAX || lseek(fd, 0, SEEK_CUR) != 0 ||
 	    (m = mmap(NULL, (size_t)sb.st_size, PROT_READ, MAP_PRIVATE, fd,
 	    0)) == MAP_FAILED)
