@@ -712,8 +712,7 @@ struct lbits {
 	size_t		nb;			/* blocks of the line */
 	unsigned char	copy[CLOSE * 64 + 64];	/* a copy, A-Z in lower case,
 						   zero after */
-	struct bits	b[CLOSE];		/* of each block */
-	uint64_t	start[CLOSE + 2];	/* a word may start: a or hi */
+	struct bits	b[CLOSE + 1];		/* of each block */
 	uint64_t	in[CLOSE + 2];		/* in a word */
 	uint64_t	bad[CLOSE + 2];		/* a word with it is careful */
 	uint64_t	first[CLOSE + 2];	/* a word starts: where a run
@@ -753,37 +752,35 @@ copy_line(unsigned char *d, const unsigned char *u, size_t n)
 static void
 lbits(struct lbits *lb, const unsigned char *u, size_t len)
 {
-	const struct bits *b = lb->b;
-	size_t		k, n;
-	uint64_t	lw = 0, x, j;
+	struct bits	*b = lb->b;
+	size_t		 k, n, nb;
+	uint64_t	 lw = 0, ip = 0, j = 0, x, in, st, st1;
 
 	n = len < CLOSE * 64 ? len : CLOSE * 64;
-	lb->nb = (n + 63) / 64;
+	nb = lb->nb = (n + 63) / 64;
 	copy_line(lb->copy, u, n);
-	classify_blocks(lb->copy, lb->nb, lb->b, lb->copy);
-	for (k = 0; k < lb->nb; k++) {
-		lb->start[k] = b[k].a | b[k].hi;
+	classify_blocks(lb->copy, nb, b, lb->copy);
+	b[nb].a = b[nb].hi = 0;
+	for (k = 0, st = b[0].a | b[0].hi; k < nb; k++, st = st1) {
 		/* A capital after a lower-case letter: glue, looked at closely. */
 		lb->bad[k] = b[k].hi | (b[k].up & ((b[k].lw << 1) | (lw >> 63)));
 		lw = b[k].lw;
-	}
-	lb->start[k] = lb->in[k] = lb->bad[k] = 0;
-	lb->start[k + 1] = lb->in[k + 1] = lb->bad[k + 1] = 0;
-	/* A joiner is in a word when a letter, digit or more follows it. */
-	for (k = 0; k < lb->nb; k++) {
-		x = lb->start[k];
-		lb->in[k] = x | (b[k].jn & ((x >> 1) | (lb->start[k + 1] << 63)));
-	}
-	/*
-	 * Where the words start: the first byte of a run of in, or the one
-	 * after when that is a joiner ("-abc" is the word "abc").
-	 */
-	for (k = 0, lw = 0, j = 0; k < lb->nb; k++) {
-		x = lb->in[k] & ~((lb->in[k] << 1) | lw);
+		/*
+		 * A word may start at a letter, a digit or a longer character
+		 * (st); a joiner is in a word when one of those follows it.
+		 */
+		st1 = b[k + 1].a | b[k + 1].hi;
+		in = lb->in[k] = st | (b[k].jn & ((st >> 1) | (st1 << 63)));
+		/*
+		 * Where the words start: the first byte of a run of in, or the
+		 * one after when that is a joiner ("-abc" is the word "abc").
+		 */
+		x = in & ~((in << 1) | (ip >> 63));
 		lb->first[k] = (x & ~b[k].jn) | ((x & b[k].jn) << 1) | j;
 		j = (x & b[k].jn) >> 63;
-		lw = lb->in[k] >> 63;
+		ip = in;
 	}
+	lb->in[k] = lb->bad[k] = lb->in[k + 1] = lb->bad[k + 1] = 0;
 	lb->first[k] = j;
 }
 

@@ -43,32 +43,38 @@ static const char *const words[] = {
 static const char	*slot[NSLOT];
 static unsigned char	 slotlen[NSLOT];
 static uint64_t		 slothash[NSLOT];
-/* The hashes alone, for wire_stophash() in wire.h; 0 is an empty slot. */
+/*
+ * The hashes alone, for wire_stophash() in wire.h.  An empty slot k holds
+ * a number that picks neither slot k nor slot k again, so that no hash
+ * that looks in slot k can equal it.
+ */
 uint64_t		 wire_stop_hashes[WIRE_STOPSLOTS];
+static unsigned char	 taken[WIRE_STOPSLOTS];
 
 #define fnv	wire_hash_word
+#define SLOT1(h)	(((h) >> 1) & (WIRE_STOPSLOTS - 1))
+#define SLOT2(h)	(((h) >> 32) & (WIRE_STOPSLOTS - 1))
 
 /*
  * Put hash h into one of its two slots, moving the word that holds it to
  * its other slot, and so on: at a table this empty the chain ends in a
- * step or two.  A slot holds h | 1, so that no word is 0 (empty); bit 0
- * picks no slot, so a word's slots are the same before and after.
+ * step or two.
  */
 static void
 cuckoo(uint64_t h)
 {
 	uint64_t	t;
-	size_t		k = (h >> 1) & (WIRE_STOPSLOTS - 1), n;
+	size_t		k = SLOT1(h), n;
 
-	h |= 1;
 	for (n = 0; n < WIRE_STOPSLOTS; n++) {
 		t = wire_stop_hashes[k];
 		wire_stop_hashes[k] = h;
-		if (t == 0 || t == h)
+		if (!taken[k] || t == h) {
+			taken[k] = 1;
 			return;
+		}
 		h = t;
-		k = (k == ((h >> 1) & (WIRE_STOPSLOTS - 1)) ? h >> 32 : h >> 1) &
-		    (WIRE_STOPSLOTS - 1);
+		k = k == SLOT1(h) ? SLOT2(h) : SLOT1(h);
 	}
 	errx(WIRE_EXIT_BAD, "internal error: no table of function words");
 }
@@ -87,8 +93,14 @@ build(void)
 		slot[k] = words[i];
 		slotlen[k] = (unsigned char)len;
 		slothash[k] = fnv(words[i], len);
-		cuckoo(slothash[k]);
 	}
+	/* Empty, each slot holds the number of the next slot in both places. */
+	for (k = 0; k < WIRE_STOPSLOTS; k++)
+		wire_stop_hashes[k] = (uint64_t)((k + 1) % WIRE_STOPSLOTS) << 1 |
+		    (uint64_t)((k + 1) % WIRE_STOPSLOTS) << 32;
+	for (k = 0; k < NSLOT; k++)
+		if (slot[k] != NULL)
+			cuckoo(slothash[k]);
 	/* Each word where the inline lookup looks for it: checked once. */
 	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
 		if (!wire_stophash(fnv(words[i], strlen(words[i]))))

@@ -275,8 +275,8 @@ void	wire_stop_init(void);
 static inline int
 wire_stophash(uint64_t h)
 {
-	return (wire_stop_hashes[(h >> 1) & (WIRE_STOPSLOTS - 1)] == (h | 1)) |
-	    (wire_stop_hashes[(h >> 32) & (WIRE_STOPSLOTS - 1)] == (h | 1));
+	return (wire_stop_hashes[(h >> 1) & (WIRE_STOPSLOTS - 1)] == h) |
+	    (wire_stop_hashes[(h >> 32) & (WIRE_STOPSLOTS - 1)] == h);
 }
 
 /* ---- sent.c: sentence boundaries -------------------------------- */
