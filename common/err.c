@@ -63,6 +63,29 @@ wire_out_check(void)
 		out_fail();
 }
 
+/*
+ * Write n bytes straight to standard output, after what stdio holds: for
+ * a tool that puts its output together in blocks of its own, which stdio
+ * would copy into its buffer first.
+ */
+void
+wire_out_write(const char *p, size_t n)
+{
+	ssize_t	w;
+
+	if (fflush(stdout) == EOF)
+		out_fail();
+	while (n > 0) {
+		if ((w = write(STDOUT_FILENO, p, n)) == -1) {
+			if (errno == EINTR)
+				continue;
+			out_fail();
+		}
+		p += w;
+		n -= (size_t)w;
+	}
+}
+
 int
 wire_out_finish(int status)
 {

@@ -66,6 +66,11 @@ void	wire_out_init(void);
  * error when it failed otherwise; cheap enough to call per record.
  */
 void	wire_out_check(void);
+/*
+ * Write n bytes straight to stdout (after flushing stdio), or stop as a
+ * failed output does.
+ */
+void	wire_out_write(const char *p, size_t n);
 /* Flush and close stdout, checking for errors; returns status. */
 int	wire_out_finish(int status);
 

@@ -226,17 +226,22 @@ out_room(struct opts *o, size_t n)
 }
 
 /*
- * The records of an article are put together in o->out and written at
- * once, or when they fill a block.
+ * Records are put together in o->out and written from there when they
+ * fill a block, and at the end of each file.
  */
+static void
+out_flush(struct opts *o)
+{
+	wire_out_write(o->out.p, o->out.len);
+	o->out.len = 0;
+}
+
 static void
 out_done(struct opts *o, char *p)
 {
 	o->out.len = (size_t)(p - o->out.p);
-	if (o->out.len >= BLOCK) {
-		fwrite_unlocked(o->out.p, 1, o->out.len, stdout);
-		o->out.len = 0;
-	}
+	if (o->out.len >= BLOCK)
+		out_flush(o);
 }
 
 /* One record; the article's name in o->doc is escaped already. */
@@ -361,10 +366,6 @@ output(struct opts *o, const char *s, size_t len)
 		record(o, num, wire_utoa(num, posof[i]), st->base + p->off,
 		    p->len, p->cls, p->line0);
 	}
-	if (o->out.len > 0)
-		fwrite_unlocked(o->out.p, 1, o->out.len, stdout);
-	o->out.len = 0;
-	wire_out_check();
 }
 
 /* The name of the n-th article of a file that holds several. */
@@ -397,6 +398,7 @@ strip_file(FILE *fp, const char *name, void *arg)
 		output(o, s, len);
 	}
 	input_close(&o->in);
+	out_flush(o);
 	if (k == -1) {
 		wire_warnat(name, 0, "%s", strerror(errno));
 		return 1;
