@@ -79,23 +79,39 @@ struct wire_shingle {
 };
 
 /*
- * Did an earlier paragraph of the article have shingle h?  One that no
- * paragraph had is added as the current paragraph's: a shingle said
- * twice in one paragraph is not text said before.
+ * How many of the nsh shingles of a paragraph, from its word hashes w,
+ * an earlier paragraph of the article had.  One that no paragraph had is
+ * added as the paragraph's: a shingle said twice in one paragraph is
+ * not text said before.  The table's numbers are taken out of st first,
+ * as a store into a slot could otherwise change them.
  */
-static int
-seen_probe(struct wire_strip *st, uint64_t h)
+static size_t
+repeated(struct wire_strip *st, const uint64_t *w, size_t nsh)
 {
 	struct wire_shingle	*t = st->seen;
-	size_t			 i, mask = st->acap - 1;
-	uint32_t		 hi = (uint32_t)(h >> 32);
+	size_t			 i, k, dup = 0, mask = st->acap - 1;
+	uint32_t		 gen = st->gen, stamp = st->stamp, hi;
+	uint64_t		 h;
 
-	for (i = h & mask; t[i].stamp >= st->gen; i = (i + 1) & mask)
-		if (t[i].h == hi)
-			return t[i].stamp != st->stamp;
-	t[i].h = hi;
-	t[i].stamp = st->stamp;
-	return 0;
+	if (nsh == 0)
+		return 0;
+	/* The last turn reads past the paragraph's hashes: st->h has room. */
+	for (k = 0, h = rotl(w[0], 48) ^ rotl(w[1], 32) ^ rotl(w[2], 16) ^
+	    w[3]; k < nsh; k++, h = rotl(h, 16) ^ w[k - 1] ^ w[k + 3]) {
+		hi = (uint32_t)(h >> 32);
+		for (i = h & mask; ; i = (i + 1) & mask) {
+			if (t[i].stamp < gen) {		/* a free slot */
+				t[i].h = hi;
+				t[i].stamp = stamp;
+				break;
+			}
+			if (t[i].h == hi) {
+				dup += t[i].stamp != stamp;
+				break;
+			}
+		}
+	}
+	return dup;
 }
 
 /*
@@ -591,9 +607,7 @@ wire_strip(struct wire_strip *st, const char *s, size_t len)
 {
 	struct wire_para	*p;
 	struct wire_wordhashes	 wh;
-	const uint64_t		*w;
-	uint64_t		 sh;
-	size_t			 i, j, k, nsh, dup, all = 0, a = 1, b = 0, s0, s1, nc = 0, tried;
+	size_t			 i, j, k, nsh, all = 0, a = 1, b = 0, s0, s1, nc = 0, tried;
 	size_t			 count[MAXIND];
 	long			 dom = 0, cand[MAXIND], ind, last = LONG_MIN;
 	double			 best = -1, tot, base;
@@ -639,15 +653,7 @@ wire_strip(struct wire_strip *st, const char *s, size_t len)
 		p = &st->p[i];
 		nsh = p->nh < 4 ? 0 : p->nh - 3;
 		st->stamp++;
-		w = st->h + p->h0;
-		sh = nsh > 0 ? rotl(w[0], 48) ^ rotl(w[1], 32) ^ rotl(w[2], 16) ^
-		    w[3] : 0;
-		/* The last turn reads past the paragraph's hashes: st->h has room. */
-		for (k = dup = 0; k < nsh; k++) {
-			dup += seen_probe(st, sh);
-			sh = rotl(sh, 16) ^ w[k] ^ w[k + 4];
-		}
-		p->dup = nsh > 0 && dup * 2 >= nsh;
+		p->dup = nsh > 0 && repeated(st, st->h + p->h0, nsh) * 2 >= nsh;
 	}
 	/*
 	 * A comment section starts at its heading when comments follow it;
