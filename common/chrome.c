@@ -1049,8 +1049,9 @@ fast_sample(struct wire_feat *f, struct wire_wordhashes *wh,
 			/* The words before x's lowest bit are done. */
 			done = w & ((x & -x) - 1);
 			if (done != 0) {
-				if (first_here)
-					sw0 = (int)((stops >> __builtin_ctzll(done)) & 1);
+				/* Set once: only one block is the first. */
+				sw0 |= first_here &
+				    (int)((stops >> __builtin_ctzll(done)) & 1);
 				ncap += pop64(done & ~stops & lb->b[k].up);
 				r = 63 - (size_t)__builtin_clzll(done);
 				from = 64 * k + r + (size_t)__builtin_ctzll(~(lb->in[k] >> r));
