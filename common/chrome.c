@@ -532,18 +532,18 @@ struct bits {
 	uint64_t	qe;	/* ? ! */
 };
 
+/* Store the mask m of the 16 or 32 bytes at i of a block in field f. */
+#define PUTMASK(f, i, m, T) do {					\
+	T	v_ = (T)(m);						\
+	memcpy((char *)&(f) + (i) / 8, &v_, sizeof(v_));		\
+} while (0)
+
 /*
  * Classify the nb blocks of 64 bytes at p into b[0] to b[nb - 1], and
  * write them to low with A-Z in lower case (low may be p).  The SIMD
  * ways put the masks of 16 or 32 bytes in place as they are, so they
  * count on a little-endian processor, as x86 is.
  */
-/* Store the mask m of the 16 or 32 bytes at i of a block in field f. */
-#define PUT(f, i, m, T) do {						\
-	T	v_ = (T)(m);						\
-	memcpy((char *)&(f) + (i) / 8, &v_, sizeof(v_));		\
-} while (0)
-
 static void
 classify(const unsigned char *p, size_t nb, struct bits *b, unsigned char *low)
 {
@@ -554,8 +554,9 @@ classify(const unsigned char *p, size_t nb, struct bits *b, unsigned char *low)
 		for (i = 0; i < 64; i += 16) {
 			__m128i		x, t, al, dg, up;
 
-			x = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
-			/* x | 0x20 in a-z, and x in 0-9: ranges as signed compares */
+			x = _mm_loadu_si128((const __m128i *)(const void *)
+			    (p + i));
+			/* x | 0x20 in a-z, x in 0-9: ranges as signed compares */
 			t = _mm_or_si128(x, _mm_set1_epi8(0x20));
 			al = _mm_cmplt_epi8(_mm_add_epi8(t,
 			    _mm_set1_epi8(0x80 - 'a')),
@@ -566,17 +567,18 @@ classify(const unsigned char *p, size_t nb, struct bits *b, unsigned char *low)
 			up = _mm_and_si128(al, _mm_cmpeq_epi8(_mm_and_si128(x,
 			    _mm_set1_epi8(0x20)), _mm_setzero_si128()));
 #define M(v)	(uint16_t)_mm_movemask_epi8(v)
-			PUT(b->a, i, M(_mm_or_si128(al, dg)), uint16_t);
-			PUT(b->up, i, M(up), uint16_t);
-			PUT(b->lw, i, M(_mm_andnot_si128(up, al)), uint16_t);
-			PUT(b->hi, i, M(x), uint16_t);
-			PUT(b->jn, i, M(_mm_or_si128(_mm_or_si128(
+			PUTMASK(b->a, i, M(_mm_or_si128(al, dg)), uint16_t);
+			PUTMASK(b->up, i, M(up), uint16_t);
+			PUTMASK(b->lw, i, M(_mm_andnot_si128(up, al)),
+			    uint16_t);
+			PUTMASK(b->hi, i, M(x), uint16_t);
+			PUTMASK(b->jn, i, M(_mm_or_si128(_mm_or_si128(
 			    _mm_cmpeq_epi8(x, _mm_set1_epi8('\'')),
 			    _mm_cmpeq_epi8(x, _mm_set1_epi8('-'))),
 			    _mm_cmpeq_epi8(x, _mm_set1_epi8('.')))), uint16_t);
-			PUT(b->pipe, i, M(_mm_cmpeq_epi8(x, _mm_set1_epi8('|'))),
-			    uint16_t);
-			PUT(b->qe, i, M(_mm_or_si128(_mm_cmpeq_epi8(x,
+			PUTMASK(b->pipe, i, M(_mm_cmpeq_epi8(x,
+			    _mm_set1_epi8('|'))), uint16_t);
+			PUTMASK(b->qe, i, M(_mm_or_si128(_mm_cmpeq_epi8(x,
 			    _mm_set1_epi8('?')), _mm_cmpeq_epi8(x,
 			    _mm_set1_epi8('!')))), uint16_t);
 #undef M
@@ -635,26 +637,29 @@ classify_avx2(const unsigned char *p, size_t nb, struct bits *b,
 			x = _mm256_loadu_si256((const __m256i *)(const void *)
 			    (p + i));
 			t = _mm256_or_si256(x, _mm256_set1_epi8(0x20));
-			al = _mm256_cmpgt_epi8(_mm256_set1_epi8((char)(0x80 + 26)),
-			    _mm256_add_epi8(t, _mm256_set1_epi8(0x80 - 'a')));
-			dg = _mm256_cmpgt_epi8(_mm256_set1_epi8((char)(0x80 + 10)),
-			    _mm256_add_epi8(x, _mm256_set1_epi8(0x80 - '0')));
+			al = _mm256_cmpgt_epi8(_mm256_set1_epi8(
+			    (char)(0x80 + 26)), _mm256_add_epi8(t,
+			    _mm256_set1_epi8(0x80 - 'a')));
+			dg = _mm256_cmpgt_epi8(_mm256_set1_epi8(
+			    (char)(0x80 + 10)), _mm256_add_epi8(x,
+			    _mm256_set1_epi8(0x80 - '0')));
 			up = _mm256_and_si256(al, _mm256_cmpeq_epi8(
 			    _mm256_and_si256(x, _mm256_set1_epi8(0x20)),
 			    _mm256_setzero_si256()));
 #define M(v)	(uint32_t)_mm256_movemask_epi8(v)
-			PUT(b->a, i, M(_mm256_or_si256(al, dg)), uint32_t);
-			PUT(b->up, i, M(up), uint32_t);
-			PUT(b->lw, i, M(_mm256_andnot_si256(up, al)), uint32_t);
-			PUT(b->hi, i, M(x), uint32_t);
-			PUT(b->jn, i, M(_mm256_or_si256(_mm256_or_si256(
+			PUTMASK(b->a, i, M(_mm256_or_si256(al, dg)), uint32_t);
+			PUTMASK(b->up, i, M(up), uint32_t);
+			PUTMASK(b->lw, i, M(_mm256_andnot_si256(up, al)),
+			    uint32_t);
+			PUTMASK(b->hi, i, M(x), uint32_t);
+			PUTMASK(b->jn, i, M(_mm256_or_si256(_mm256_or_si256(
 			    _mm256_cmpeq_epi8(x, _mm256_set1_epi8('\'')),
 			    _mm256_cmpeq_epi8(x, _mm256_set1_epi8('-'))),
 			    _mm256_cmpeq_epi8(x, _mm256_set1_epi8('.')))),
 			    uint32_t);
-			PUT(b->pipe, i, M(_mm256_cmpeq_epi8(x,
+			PUTMASK(b->pipe, i, M(_mm256_cmpeq_epi8(x,
 			    _mm256_set1_epi8('|'))), uint32_t);
-			PUT(b->qe, i, M(_mm256_or_si256(
+			PUTMASK(b->qe, i, M(_mm256_or_si256(
 			    _mm256_cmpeq_epi8(x, _mm256_set1_epi8('?')),
 			    _mm256_cmpeq_epi8(x, _mm256_set1_epi8('!')))),
 			    uint32_t);
@@ -665,7 +670,7 @@ classify_avx2(const unsigned char *p, size_t nb, struct bits *b,
 		}
 }
 #endif
-#undef PUT
+#undef PUTMASK
 
 /*
  * The classify() of this processor; built with -DWIRE_CHECK_SIMD (as the
@@ -885,7 +890,7 @@ ascii_hash(const unsigned char *w, size_t wl)
 /* Count one word of the sample. */
 static inline void
 count_word(struct wire_feat *f, struct wire_wordhashes *wh, uint64_t h,
-    size_t wl, int upper)
+    int upper)
 {
 	int	stop, first = f->words == 0;
 
@@ -895,7 +900,7 @@ count_word(struct wire_feat *f, struct wire_wordhashes *wh, uint64_t h,
 	 * Counted without branches: in prose, whether a word is a
 	 * function word or capitalised is a coin toss.
 	 */
-	stop = (wl <= 12) & wire_stophash(h);
+	stop = wire_stophash(h);
 	f->stops += stop;
 	f->content += !stop & !first;
 	f->capitals += !stop & !first & upper;
@@ -941,7 +946,7 @@ careful_sample(struct wire_feat *f, struct wire_wordhashes *wh,
 		if (i >= len)
 			break;
 		i = careful_word(f, s, len, i, &h, &wl, &upper);
-		count_word(f, wh, h, wl, upper);
+		count_word(f, wh, h, upper);
 	}
 	return i;
 }
@@ -1017,7 +1022,7 @@ fast_sample(struct wire_feat *f, struct wire_wordhashes *wh,
 	hs = wh != NULL ? wh->h : hbuf;
 	/* count_word() on counts kept in registers; the first word after. */
 #define COUNT() do {							\
-	sw = (wl <= 12) & wire_stophash(h);				\
+	sw = wire_stophash(h);						\
 	if (nw == 0) {							\
 		sw0 = sw;						\
 		up0 = upper;						\
@@ -1030,10 +1035,11 @@ fast_sample(struct wire_feat *f, struct wire_wordhashes *wh,
 		x = lb->first[k];
 		/*
 		 * A block of ASCII words with room in the sample for all of
-		 * them (a block has 32 at most): the shortest way, but for a word that runs on into
-		 * the next block (the last, if any: tail).  Which words are
-		 * function words is kept as a mask (stops), and counted with
-		 * the capitals once the block is done.
+		 * them (a block has 32 at most): the shortest way, but for a
+		 * word that runs on into the next block (the last, if any:
+		 * tail).  Which words are function words is kept as a mask
+		 * (stops), and counted with the capitals once the block is
+		 * done.
 		 */
 		tail = x != 0 && (lb->in[k] >> 63) ?
 		    1ULL << (63 - __builtin_clzll(x)) : 0;
@@ -1054,7 +1060,8 @@ fast_sample(struct wire_feat *f, struct wire_wordhashes *wh,
 				    (int)((stops >> __builtin_ctzll(done)) & 1);
 				ncap += pop64(done & ~stops & lb->b[k].up);
 				r = 63 - (size_t)__builtin_clzll(done);
-				from = 64 * k + r + (size_t)__builtin_ctzll(~(lb->in[k] >> r));
+				from = 64 * k + r +
+				    (size_t)__builtin_ctzll(~(lb->in[k] >> r));
 			}
 		}
 		x |= tail;
@@ -1169,9 +1176,8 @@ count_rest(struct wire_feat *f, const struct lbits *lb, const char *s,
  */
 static void
 words(struct wire_feat *f, struct wire_wordhashes *wh, const char *s,
-    size_t len, struct lbits *lbp)
+    size_t len, struct lbits *lb)
 {
-#define lb (*lbp)
 	size_t		i, k, e;
 	uint64_t	q;
 
@@ -1180,23 +1186,22 @@ words(struct wire_feat *f, struct wire_wordhashes *wh, const char *s,
 		choose_classify();
 		wire_stop_init();
 	}
-	lbits(&lb, (const unsigned char *)s, len);
-	e = fast_sample(f, wh, &lb, s, len, &i);
+	lbits(lb, (const unsigned char *)s, len);
+	e = fast_sample(f, wh, lb, s, len, &i);
 	/* What the fast way passed: pipes, and ? or ! between two texts. */
-	if (i > lb.nb * 64)
-		i = lb.nb * 64;
+	if (i > lb->nb * 64)
+		i = lb->nb * 64;
 	for (k = 0; k * 64 < i; k++)
-		if (lb.b[k].pipe != 0)
-			f->pipes += pop64(lb.b[k].pipe & (i - k * 64 >= 64 ?
+		if (lb->b[k].pipe != 0)
+			f->pipes += pop64(lb->b[k].pipe & (i - k * 64 >= 64 ?
 			    ~0ULL : (1ULL << (i - k * 64)) - 1));
 	for (k = 0; k * 64 < i; k++)
-		for (q = lb.b[k].qe; q != 0; q &= q - 1)
+		for (q = lb->b[k].qe; q != 0; q &= q - 1)
 			if (k * 64 + (size_t)__builtin_ctzll(q) < i &&
 			    glued(s, len, k * 64 + (size_t)__builtin_ctzll(q)))
 				f->flags |= WIRE_F_SGLUE;
 	if (e < len)
-		count_rest(f, &lb, s, len, e);
-#undef lb
+		count_rest(f, lb, s, len, e);
 }
 
 /*

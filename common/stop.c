@@ -45,8 +45,8 @@ static unsigned char	 slotlen[NSLOT];
 static uint64_t		 slothash[NSLOT];
 /*
  * The hashes alone, for wire_stophash() in wire.h.  An empty slot k holds
- * a number that picks neither slot k nor slot k again, so that no hash
- * that looks in slot k can equal it.
+ * a number whose two slots are both k + 1: no hash looked for in slot k
+ * can equal it.
  */
 uint64_t		 wire_stop_hashes[WIRE_STOPSLOTS];
 static unsigned char	 taken[WIRE_STOPSLOTS];

@@ -69,9 +69,9 @@ rotl(uint64_t x, unsigned r)
  * stamp of the paragraph that added them.  Stamps only grow, and those
  * below the article's first (gen) are free slots, so that a new article
  * needs no clearing of the table.  An article uses only the first
- * st->acap slots, twice as many as it can have shingles: a small article
- * finds its slots in the cache, where the last one left them, and the
- * table never fills.
+ * st->acap slots, four to eight for each of its shingles: a small
+ * article finds its slots in the cache, where the last one left them,
+ * and the table never fills.
  */
 struct wire_shingle {
 	uint32_t	h;	/* the high half of the hash (the low bits */
@@ -153,8 +153,10 @@ new_para(struct wire_strip *st, size_t off, size_t len, size_t line0,
 	}
 	p = &st->p[st->n++];
 	/*
-	 * Each field but the features (wire_line_features() sets them all):
-	 * cheaper than a memset() of the whole, paid for every line.
+	 * Each field but the features (wire_line_features() sets them all),
+	 * one by one: a memset() or a compound literal of the whole is a
+	 * string instruction, slow to start and paid for every line.  A new
+	 * field of struct wire_para needs its line here.
 	 */
 	p->off = off;
 	p->len = len;
@@ -607,7 +609,8 @@ wire_strip(struct wire_strip *st, const char *s, size_t len)
 {
 	struct wire_para	*p;
 	struct wire_wordhashes	 wh;
-	size_t			 i, j, k, nsh, all = 0, a = 1, b = 0, s0, s1, nc = 0, tried;
+	size_t			 i, j, k, nsh, all = 0, a = 1, b = 0, s0, s1;
+	size_t			 nc = 0, tried;
 	size_t			 count[MAXIND];
 	long			 dom = 0, cand[MAXIND], ind, last = LONG_MIN;
 	double			 best = -1, tot, base;

@@ -267,7 +267,8 @@ int	wire_stopword(const char *w, size_t len);
 int	wire_stopword_hashed(const char *low, size_t len, uint64_t h);
 /*
  * The same, inline, from the hash alone (64 bits tell these short words
- * apart); wire_stop_init() must have been called.
+ * apart, and a longer word could match one only by a collision of 64-bit
+ * hashes); wire_stop_init() must have been called.
  */
 #define WIRE_STOPSLOTS	512
 extern uint64_t	wire_stop_hashes[WIRE_STOPSLOTS];
@@ -621,7 +622,7 @@ enum wire_class {
 extern const char *const wire_class_names[];
 
 struct wire_para {
-	size_t		 off, len;	/* its text in wire_strip.text */
+	size_t		 off, len;	/* its text at wire_strip.base */
 	size_t		 line0, line1;	/* its input lines, 1-based */
 	size_t		 h0, nh;	/* its word hashes in wire_strip.h */
 	struct wire_feat f;
@@ -638,7 +639,7 @@ struct wire_strip {
 	const char		*base;	/* their text: the article, or */
 	struct wire_buf		 text;	/* a copy with wrapped lines joined */
 	size_t			 title;	/* index of the title, or SIZE_MAX */
-	size_t			 meta_date, meta_datelen;	/* in text, or */
+	size_t			 meta_date, meta_datelen;	/* at base, or */
 	size_t			 meta_credit, meta_creditlen;	/* SIZE_MAX */
 	struct wire_xdoc	*xdoc;	/* counts of a first pass, or NULL */
 	/* scratch */
@@ -654,7 +655,9 @@ struct wire_strip {
 
 /*
  * Split an article into paragraphs and class each one (strip.c says
- * how).  The paragraphs and their text stay in st until the next call.
+ * how).  The paragraphs stay in st until the next call; their text is s
+ * itself (st->base), or a copy when wrapped lines were joined, so s must
+ * stay as it is while st is used.
  */
 void	wire_strip(struct wire_strip *st, const char *s, size_t len);
 void	wire_strip_free(struct wire_strip *);

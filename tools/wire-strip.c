@@ -6,16 +6,17 @@
  * form feed ends one article and starts the next, so a dump can also
  * come as one stream.
  */
-#include <err.h>
-#include <errno.h>
-#include <signal.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 
+#include <err.h>
+#include <errno.h>
+#include <setjmp.h>
+#include <signal.h>
 #include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "wire.h"
@@ -50,6 +51,7 @@ struct opts {
 	struct wire_strip	 st;
 	struct wire_xdoc	 xdoc;
 	struct wire_buf		 doc, out;
+	size_t			 mark;	/* out's length as an article began */
 	struct input		 in;
 	size_t			*posof, poscap;
 };
@@ -57,30 +59,37 @@ struct opts {
 /*
  * A regular file of MAPMIN bytes or more, read from its start, is
  * mapped rather than read: its bytes are not copied (for a smaller
- * file, that saves less than mapping costs).  The pages read are given
- * back every MAPSTEP bytes, so that memory stays flat however long the
- * file.  A file cut short while it is mapped would stop the program
- * with SIGBUS; that is reported as an error instead.
+ * file, that saves less than mapping costs).  It is read to the size it
+ * had when opened.  The pages read are given back every MAPSTEP bytes,
+ * so that memory stays flat however long the file.  A file cut short
+ * while it is mapped raises SIGBUS when the lost pages are touched: the
+ * handler jumps back to the reading loop (cutshort), which names the
+ * file and goes on with the next.
  */
 #define MAPMIN	(1 << 22)
 #define MAPSTEP	(1 << 18)
 
-static const char	*mapname;	/* the file mapped */
+static sigjmp_buf	 cutshort;
+static const char	*mapbase;	/* the mapping, while there is one */
+static size_t		 maplen;
 
 static void
-shrank(int sig)
+shrank(int sig, siginfo_t *si, void *ctx)
 {
-	static const char msg[] = ": cut short while it was read\n";
+	struct sigaction	sa;
+	const char		*a = si->si_addr;
 
-	(void)sig;
-	(void)write(STDERR_FILENO, "wire-strip: ", 12);
-	(void)write(STDERR_FILENO, mapname, strlen(mapname));
-	(void)write(STDERR_FILENO, msg, sizeof(msg) - 1);
-	_exit(WIRE_EXIT_BAD);
+	(void)ctx;
+	if (mapbase != NULL && a >= mapbase && a < mapbase + maplen)
+		siglongjmp(cutshort, 1);
+	/* Not the mapping: the signal comes again, and does what it does. */
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = SIG_DFL;
+	(void)sigaction(sig, &sa, NULL);
 }
 
 static void
-input_open(struct input *in, int fd, const char *name)
+input_open(struct input *in, int fd)
 {
 	struct stat		sb;
 	struct sigaction	sa;
@@ -90,28 +99,37 @@ input_open(struct input *in, int fd, const char *name)
 	in->start = in->scan = in->end = 0;
 	in->eof = 0;
 	in->map = NULL;
-	if (fstat(fd, &sb) == -1 || !S_ISREG(sb.st_mode) || sb.st_size < MAPMIN ||
-	    (uintmax_t)sb.st_size >= SIZE_MAX || lseek(fd, 0, SEEK_CUR) != 0 ||
+	if (fstat(fd, &sb) == -1 || !S_ISREG(sb.st_mode) ||
+	    sb.st_size < MAPMIN || (uintmax_t)sb.st_size >= SIZE_MAX ||
+	    lseek(fd, 0, SEEK_CUR) != 0 ||
 	    (m = mmap(NULL, (size_t)sb.st_size, PROT_READ, MAP_PRIVATE, fd,
 	    0)) == MAP_FAILED)
 		return;
-	mapname = name;
 	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = shrank;
+	sa.sa_sigaction = shrank;
+	sa.sa_flags = SA_SIGINFO;
 	(void)sigaction(SIGBUS, &sa, NULL);
 	(void)madvise(m, (size_t)sb.st_size, MADV_SEQUENTIAL);
 	in->map = m;
 	in->mapped = in->end = (size_t)sb.st_size;
 	in->dropped = 0;
 	in->eof = 1;
+	mapbase = m;
+	maplen = in->mapped;
 }
 
 /* Done with the input: a mapped file is left as if read to its end. */
 static void
 input_close(struct input *in)
 {
+	struct sigaction	sa;
+
 	if (in->map == NULL)
 		return;
+	mapbase = NULL;
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = SIG_DFL;
+	(void)sigaction(SIGBUS, &sa, NULL);
 	(void)munmap(in->map, in->mapped);
 	(void)lseek(in->fd, (off_t)in->mapped, SEEK_SET);
 	in->map = NULL;
@@ -121,7 +139,12 @@ input_close(struct input *in)
 static void
 input_drop(struct input *in)
 {
-	size_t	to = in->start & ~(size_t)4095;
+	static size_t	page;
+	size_t		to;
+
+	if (page == 0)
+		page = (size_t)sysconf(_SC_PAGESIZE);
+	to = in->start / page * page;
 
 	if (in->map != NULL && to - in->dropped >= MAPSTEP) {
 		(void)madvise(in->map + in->dropped, to - in->dropped,
@@ -233,7 +256,7 @@ static void
 out_flush(struct opts *o)
 {
 	wire_out_write(o->out.p, o->out.len);
-	o->out.len = 0;
+	o->out.len = o->mark = 0;
 }
 
 static void
@@ -382,21 +405,40 @@ docname(struct opts *o, const char *name, size_t n, int several)
 	}
 }
 
+/* The articles of one input; returns what article() last did. */
 static int
-strip_file(FILE *fp, const char *name, void *arg)
+articles(struct opts *o, const char *name)
 {
-	struct opts	*o = arg;
 	const char	*s;
 	size_t		 n = 0, len;
 	int		 k, last;
 
-	input_open(&o->in, fileno(fp), name);
 	while ((k = article(&o->in, &s, &len, &last)) == 1) {
 		n++;
 		/* A file that holds several articles names each by number. */
 		docname(o, name, n, !last || n > 1);
+		o->mark = o->out.len;
 		output(o, s, len);
 	}
+	return k;
+}
+
+static int
+strip_file(FILE *fp, const char *name, void *arg)
+{
+	struct opts	*o = arg;
+	int		 k;
+
+	input_open(&o->in, fileno(fp));
+	if (sigsetjmp(cutshort, 1) != 0) {
+		/* The article being read was cut short: not a record of it. */
+		o->out.len = o->mark;
+		input_close(&o->in);
+		out_flush(o);
+		wire_warnat(name, 0, "cut short while it was read");
+		return 1;
+	}
+	k = articles(o, name);
 	input_close(&o->in);
 	out_flush(o);
 	if (k == -1) {
@@ -408,20 +450,39 @@ strip_file(FILE *fp, const char *name, void *arg)
 
 /* The first pass: count short lines across the operands' articles. */
 static void
-count_lines(struct opts *o, int argc, char **argv)
+count_articles(struct opts *o)
 {
-	FILE		*fp;
 	const char	*s;
 	size_t		 len;
-	int		 i, last;
+	int		 last;
+
+	while (article(&o->in, &s, &len, &last) == 1)
+		wire_xdoc_add(&o->xdoc, s, len);
+}
+
+/*
+ * The short lines of one file.  A file cut short here is read again as
+ * it then is by the second pass, which names it if it is cut again.
+ */
+static void
+count_file(struct opts *o, FILE *fp)
+{
+	input_open(&o->in, fileno(fp));
+	if (sigsetjmp(cutshort, 1) == 0)
+		count_articles(o);
+	input_close(&o->in);
+}
+
+static void
+count_lines(struct opts *o, int argc, char **argv)
+{
+	FILE	*fp;
+	int	 i;
 
 	for (i = 0; i < argc; i++) {
 		if (strcmp(argv[i], "-") == 0 || (fp = fopen(argv[i], "r")) == NULL)
 			continue;
-		input_open(&o->in, fileno(fp), argv[i]);
-		while (article(&o->in, &s, &len, &last) == 1)
-			wire_xdoc_add(&o->xdoc, s, len);
-		input_close(&o->in);
+		count_file(o, fp);
 		fclose(fp);
 	}
 	o->st.xdoc = o->xdoc.doc >= 3 ? &o->xdoc : NULL;
