@@ -64,6 +64,7 @@ rotl(uint64_t x, unsigned r)
 {
 	return (x << r) | (x >> (64 - r));
 }
+
 /*
  * The shingles of the article so far: a hash set whose slots carry the
  * stamp of the paragraph that added them.  Stamps only grow, and those
