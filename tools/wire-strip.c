@@ -145,12 +145,18 @@ input_drop(struct input *in)
 	if (page == 0)
 		page = (size_t)sysconf(_SC_PAGESIZE);
 	to = in->start / page * page;
-
 	if (in->map != NULL && to - in->dropped >= MAPSTEP) {
 		(void)madvise(in->map + in->dropped, to - in->dropped,
 		    MADV_DONTNEED);
 		in->dropped = to;
 	}
+}
+
+/* The input's bytes: the mapping, or the buffer read into. */
+static const char *
+in_bytes(const struct input *in)
+{
+	return in->map != NULL ? in->map : in->p;
 }
 
 /* Read one more block; returns -1 on an error. */
@@ -176,7 +182,7 @@ fill(struct input *in)
 static int
 ff_line(const struct input *in, size_t k)
 {
-	const char	*q = (in->map != NULL ? in->map : in->p) + k;
+	const char	*q = in_bytes(in) + k;
 	size_t		 rest = in->end - k - 1;
 
 	if (k > in->start && q[-1] != '\n')
@@ -199,7 +205,7 @@ ff_line(const struct input *in, size_t k)
 static int
 article(struct input *in, const char **s, size_t *len, int *last)
 {
-	const char	*q, *p = in->map != NULL ? in->map : in->p;
+	const char	*q, *p = in_bytes(in);
 	size_t		 k;
 	int		 n;
 
@@ -236,7 +242,7 @@ article(struct input *in, const char **s, size_t *len, int *last)
 		}
 		if (fill(in) == -1)
 			return -1;
-		p = in->p;
+		p = in_bytes(in);
 	}
 }
 
@@ -448,7 +454,6 @@ strip_file(FILE *fp, const char *name, void *arg)
 	return 0;
 }
 
-/* The first pass: count short lines across the operands' articles. */
 static void
 count_articles(struct opts *o)
 {
@@ -473,6 +478,7 @@ count_file(struct opts *o, FILE *fp)
 	input_close(&o->in);
 }
 
+/* The first pass: count short lines across the operands' articles. */
 static void
 count_lines(struct opts *o, int argc, char **argv)
 {
