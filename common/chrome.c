@@ -308,14 +308,30 @@ month(const char *h, size_t hl)
 	return 0;
 }
 
-static size_t
-digits(const char *h, size_t hl, size_t *v)
+/* The high bit of each of the eight bytes at h that is a digit. */
+static uint64_t
+digit_bytes(const char *h)
 {
-	size_t	n;
+	uint64_t	x;
 
-	for (n = 0, *v = 0; n < hl && is_digit(h[n]) && n < 9; n++)
-		*v = *v * 10 + (size_t)(h[n] - '0');
-	return n;
+	memcpy(&x, h, 8);
+	x = le64(x);
+	return in_range(x & ~HIGHS, '0', '9') & ~x & HIGHS;
+}
+
+/*
+ * The length of the run of digits at h, 9 at most (all that the checks
+ * below tell apart); h is readable to HEAD + 8 bytes past a head.
+ */
+static size_t
+digits(const char *h, size_t hl)
+{
+	uint64_t	y = ~digit_bytes(h) & HIGHS;
+	size_t		n = y != 0 ? (size_t)__builtin_ctzll(y) / 8 : 8;
+
+	if (n == 8 && hl > 8 && is_digit(h[8]))
+		n = 9;
+	return n < hl ? n : hl;
 }
 
 static size_t
@@ -333,7 +349,7 @@ spaces(const char *h, size_t hl, size_t i)
 static int
 date_at(const char *h, size_t hl)
 {
-	size_t	i = 0, n, v;
+	size_t	i = 0, n;
 	static const char *const days[] = { "mon", "tue", "wed", "thu", "fri",
 	    "sat", "sun", NULL };
 
@@ -346,15 +362,15 @@ date_at(const char *h, size_t hl)
 		}
 	if ((n = month(h + i, hl - i)) > 0) {
 		i = spaces(h, hl, i + n);
-		if ((n = digits(h + i, hl - i, &v)) == 0 || n > 2)
+		if ((n = digits(h + i, hl - i)) == 0 || n > 2)
 			return 0;
 		i += n;
 		while (i < hl && is_alpha_ascii(h[i]))	/* 19th */
 			i++;
 		i = spaces(h, hl, i);
-		return digits(h + i, hl - i, &v) == 4;
+		return digits(h + i, hl - i) == 4;
 	}
-	if ((n = digits(h + i, hl - i, &v)) == 0)
+	if ((n = digits(h + i, hl - i)) == 0)
 		return 0;
 	if (n == 4 && i + n < hl && h[i + n] == '-')
 		return i + 10 <= hl && is_digit(h[i + 5]) && h[i + 7] == '-';
@@ -365,7 +381,7 @@ date_at(const char *h, size_t hl)
 		if ((n = month(h + i, hl - i)) == 0)
 			return 0;
 		i = spaces(h, hl, i + n);
-		return digits(h + i, hl - i, &v) == 4;
+		return digits(h + i, hl - i) == 4;
 	}
 	return 0;
 }
@@ -382,9 +398,7 @@ digit_starts(const char *h, size_t hl)
 
 	/* Eight bytes at a time; h is readable and zero to HEAD + 8. */
 	for (i = 0; i < hl; i += 8) {
-		memcpy(&x, h + i, 8);
-		x = le64(x);
-		x = in_range(x & ~HIGHS, '0', '9') & ~x & HIGHS;
+		x = digit_bytes(h + i);
 		/* The high bit of byte j to bit j. */
 		d |= (((x >> 7) * 0x0102040810204080ULL) >> 56) << i;
 	}
@@ -400,11 +414,11 @@ digit_starts(const char *h, size_t hl)
 static int
 time_in(const char *h, size_t hl, uint64_t d)
 {
-	size_t		i, n, v;
+	size_t		i, n;
 
 	for (; d != 0; d &= d - 1) {
 		i = (size_t)__builtin_ctzll(d);
-		n = digits(h + i, hl - i, &v);
+		n = digits(h + i, hl - i);
 		if (n <= 2 && i + n + 2 < hl && h[i + n] == ':' &&
 		    is_digit(h[i + n + 1]) && is_digit(h[i + n + 2]))
 			return 1;
@@ -426,7 +440,7 @@ comment_structure(const char *h, size_t hl, uint64_t d)
 {
 	static const char *const units[] = { "minute", "hour", "day", "week",
 	    "month", NULL };
-	size_t		i, n, k, v;
+	size_t		i, n, k;
 
 	while (hl > 0 && (h[hl - 1] == ' ' || h[hl - 1] == '\t'))
 		hl--;
@@ -438,7 +452,7 @@ comment_structure(const char *h, size_t hl, uint64_t d)
 		return 1;
 	for (; d != 0; d &= d - 1) {
 		i = (size_t)__builtin_ctzll(d);
-		n = digits(h + i, hl - i, &v);
+		n = digits(h + i, hl - i);
 		/* "at 4:47 pm" */
 		if (i >= 3 && memcmp(h + i - 3, "at ", 3) == 0 && n <= 2 &&
 		    i + n + 3 < hl && h[i + n] == ':' && (has(h + i + n,
@@ -715,6 +729,7 @@ classify_blocks(const unsigned char *p, size_t nb, struct bits *b,
 /* The line's first CLOSE blocks as masks. */
 struct lbits {
 	size_t		nb;			/* blocks of the line */
+	uint64_t	rare;			/* a pipe, ? or ! in them */
 	unsigned char	copy[CLOSE * 64 + 64];	/* a copy, A-Z in lower case,
 						   zero after */
 	struct bits	b[CLOSE + 1];		/* of each block */
@@ -766,7 +781,9 @@ lbits(struct lbits *lb, const unsigned char *u, size_t len)
 	copy_line(lb->copy, u, n);
 	classify_blocks(lb->copy, nb, b, lb->copy);
 	b[nb].a = b[nb].hi = 0;
+	lb->rare = 0;
 	for (k = 0, st = b[0].a | b[0].hi; k < nb; k++, st = st1) {
+		lb->rare |= b[k].pipe | b[k].qe;
 		/* A capital after a lower-case letter: glue, looked at closely. */
 		lb->bad[k] = b[k].hi | (b[k].up & ((b[k].lw << 1) | (lw >> 63)));
 		lw = b[k].lw;
@@ -1041,8 +1058,8 @@ fast_sample(struct wire_feat *f, struct wire_wordhashes *wh,
 		 * (stops), and counted with the capitals once the block is
 		 * done.
 		 */
-		tail = x != 0 && (lb->in[k] >> 63) ?
-		    1ULL << (63 - __builtin_clzll(x)) : 0;
+		tail = x & (1ULL << (63 - __builtin_clzll(x | 1))) &
+		    -(lb->in[k] >> 63);
 		if (!(lb->bad[k] & lb->in[k]) && (nw + 32 <= SAMPLE ||
 		    nw + pop64(x) <= SAMPLE)) {
 			uint64_t	stops, done, w = x & ~tail;
@@ -1191,15 +1208,15 @@ words(struct wire_feat *f, struct wire_wordhashes *wh, const char *s,
 	/* What the fast way passed: pipes, and ? or ! between two texts. */
 	if (i > lb->nb * 64)
 		i = lb->nb * 64;
-	for (k = 0; k * 64 < i; k++)
+	for (k = 0; lb->rare != 0 && k * 64 < i; k++) {
 		if (lb->b[k].pipe != 0)
 			f->pipes += pop64(lb->b[k].pipe & (i - k * 64 >= 64 ?
 			    ~0ULL : (1ULL << (i - k * 64)) - 1));
-	for (k = 0; k * 64 < i; k++)
 		for (q = lb->b[k].qe; q != 0; q &= q - 1)
 			if (k * 64 + (size_t)__builtin_ctzll(q) < i &&
 			    glued(s, len, k * 64 + (size_t)__builtin_ctzll(q)))
 				f->flags |= WIRE_F_SGLUE;
+	}
 	if (e < len)
 		count_rest(f, lb, s, len, e);
 }
