@@ -70,7 +70,7 @@ rotl(uint64_t x, unsigned r)
  * stamp of the paragraph that added them.  Stamps only grow, and those
  * below the article's first (gen) are free slots, so that a new article
  * needs no clearing of the table.  An article uses only the first
- * st->acap slots, four to eight for each of its shingles: a small
+ * st->acap slots, eight to sixteen for each of its shingles: a small
  * article finds its slots in the cache, where the last one left them,
  * and the table never fills.
  */
@@ -131,7 +131,7 @@ seen_article(struct wire_strip *st, size_t n)
 		st->stamp = 0;
 	}
 	st->gen = st->stamp + 1;
-	for (cap = 256; cap <= 4 * n; cap *= 2)
+	for (cap = 256; cap <= 8 * n; cap *= 2)
 		;
 	if (cap > st->seencap) {
 		free(st->seen);
