@@ -39,44 +39,56 @@ static const char *const words[] = {
 	"we're", "we've", "won't", "wouldn't", "you're",
 };
 
-#define NSLOT	WIRE_STOPSLOTS	/* a power of two, well above the count */
+#define NSLOT	512	/* a power of two, well above the count */
 static const char	*slot[NSLOT];
 static unsigned char	 slotlen[NSLOT];
 static uint64_t		 slothash[NSLOT];
 /*
- * The hashes alone, for wire_stophash() in wire.h.  An empty slot k holds
- * a number whose two slots are both k + 1: no hash looked for in slot k
- * can equal it.
+ * The hashes alone, for wire_stophash() in wire.h.  An empty slot holds
+ * the hash of "a", which has a slot of its own elsewhere: no hash looked
+ * for in an empty slot can equal it.
  */
-uint64_t		 wire_stop_hashes[WIRE_STOPSLOTS];
-static unsigned char	 taken[WIRE_STOPSLOTS];
+uint64_t		 wire_stop_hashes[1 << WIRE_STOPBITS];
 
 #define fnv	wire_hash_word
-#define SLOT1(h)	(((h) >> 1) & (WIRE_STOPSLOTS - 1))
-#define SLOT2(h)	(((h) >> 32) & (WIRE_STOPSLOTS - 1))
+#define PSLOT(h, m)	((size_t)(((h) * (m)) >> (64 - WIRE_STOPBITS)))
+
+/* Whether multiplier m gives each function word a slot of its own. */
+static int
+distinct(uint64_t m)
+{
+	static unsigned char	taken[1 << WIRE_STOPBITS];
+	size_t			k;
+
+	memset(taken, 0, sizeof(taken));
+	for (k = 0; k < NSLOT; k++)
+		if (slot[k] != NULL && taken[PSLOT(slothash[k], m)]++)
+			return 0;
+	return 1;
+}
 
 /*
- * Put hash h into one of its two slots, moving the word that holds it to
- * its other slot, and so on: at a table this empty the chain ends in a
- * step or two.
+ * For a changed list of words, whose slots WIRE_STOPMUL no longer keeps
+ * apart: try odd multipliers from a fixed sequence (seconds, for this
+ * many words in this many slots) and name the first that does.
  */
 static void
-cuckoo(uint64_t h)
+search(void)
 {
-	uint64_t	t;
-	size_t		k = SLOT1(h), n;
+	uint64_t	x = 1;
+	long		n;
 
-	for (n = 0; n < WIRE_STOPSLOTS; n++) {
-		t = wire_stop_hashes[k];
-		wire_stop_hashes[k] = h;
-		if (!taken[k] || t == h) {
-			taken[k] = 1;
-			return;
-		}
-		h = t;
-		k = k == SLOT1(h) ? SLOT2(h) : SLOT1(h);
+	for (n = 0; n < 200000000; n++) {
+		x ^= x << 13;
+		x ^= x >> 7;
+		x ^= x << 17;
+		if (distinct(x | 1))
+			errx(WIRE_EXIT_BAD, "internal error: function words "
+			    "share a slot; set WIRE_STOPMUL in wire.h to "
+			    "0x%016llxULL", (unsigned long long)(x | 1));
 	}
-	errx(WIRE_EXIT_BAD, "internal error: no table of function words");
+	errx(WIRE_EXIT_BAD, "internal error: function words share a slot; "
+	    "raise WIRE_STOPBITS in wire.h");
 }
 
 static void
@@ -94,13 +106,14 @@ build(void)
 		slotlen[k] = (unsigned char)len;
 		slothash[k] = fnv(words[i], len);
 	}
-	/* Empty, each slot holds the number of the next slot in both places. */
-	for (k = 0; k < WIRE_STOPSLOTS; k++)
-		wire_stop_hashes[k] = (uint64_t)((k + 1) % WIRE_STOPSLOTS) << 1 |
-		    (uint64_t)((k + 1) % WIRE_STOPSLOTS) << 32;
+	if (!distinct(WIRE_STOPMUL))
+		search();
+	for (k = 0; k < 1 << WIRE_STOPBITS; k++)
+		wire_stop_hashes[k] = fnv("a", 1);
 	for (k = 0; k < NSLOT; k++)
 		if (slot[k] != NULL)
-			cuckoo(slothash[k]);
+			wire_stop_hashes[PSLOT(slothash[k], WIRE_STOPMUL)] =
+			    slothash[k];
 	/* Each word where the inline lookup looks for it: checked once. */
 	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
 		if (!wire_stophash(fnv(words[i], strlen(words[i]))))

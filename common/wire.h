@@ -269,20 +269,23 @@ int	wire_stopword_hashed(const char *low, size_t len, uint64_t h);
  * The same, inline, from the hash alone (64 bits tell these short words
  * apart, and a longer word could match one only by a collision of 64-bit
  * hashes); wire_stop_init() must have been called.
+ *
+ * Each function word has a slot of its own, the top WIRE_STOPBITS bits
+ * of its hash times WIRE_STOPMUL, so a lookup is a multiplication, one
+ * load and no branch: about half the words of prose are function words,
+ * and a branch on it is a coin toss.  The multiplier was found by trial
+ * for this list of words; wire_stop_init() checks it, and when the list
+ * changes it searches for a new one and names it.
  */
-#define WIRE_STOPSLOTS	512
-extern uint64_t	wire_stop_hashes[WIRE_STOPSLOTS];
+#define WIRE_STOPBITS	10
+#define WIRE_STOPMUL	0x8482af8f7a31b2f5ULL
+extern uint64_t	wire_stop_hashes[1 << WIRE_STOPBITS];
 void	wire_stop_init(void);
-/*
- * Each function word sits in one of two slots picked by its hash (a
- * cuckoo table), so a lookup is two loads and no loop: about half the
- * words of prose are function words, and a branch on it is a coin toss.
- */
 static inline int
 wire_stophash(uint64_t h)
 {
-	return (wire_stop_hashes[(h >> 1) & (WIRE_STOPSLOTS - 1)] == h) |
-	    (wire_stop_hashes[(h >> 32) & (WIRE_STOPSLOTS - 1)] == h);
+	return wire_stop_hashes[(h * WIRE_STOPMUL) >> (64 - WIRE_STOPBITS)] ==
+	    h;
 }
 
 /* ---- sent.c: sentence boundaries -------------------------------- */
