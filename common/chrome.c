@@ -321,7 +321,8 @@ digit_bytes(const char *h)
 
 /*
  * The length of the run of digits at h, 9 at most (all that the checks
- * below tell apart); h is readable to HEAD + 8 bytes past a head.
+ * below tell apart).  h lies in a head, which is readable 8 bytes past
+ * its end: eight bytes are looked at in one load.
  */
 static size_t
 digits(const char *h, size_t hl)
