@@ -1059,6 +1059,7 @@ fast_sample(struct wire_feat *f, struct wire_wordhashes *wh,
 		 * (stops), and counted with the capitals once the block is
 		 * done.
 		 */
+		/* x's highest bit (x | 1: none for 0), if in runs on. */
 		tail = x & (1ULL << (63 - __builtin_clzll(x | 1))) &
 		    -(lb->in[k] >> 63);
 		if (!(lb->bad[k] & lb->in[k]) && (nw + 32 <= SAMPLE ||
