@@ -16,14 +16,23 @@ WIRE_CFLAGS = -std=c11 -D_DEFAULT_SOURCE -Wall -Wextra -Werror -Icommon \
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS))
 
+# A small tool is tools/NAME.c; a tool with an engine of its own is a
+# folder tools/NAME/ of files by stage with a private header.
 TOOLS   = wire-strip wire-split wire-quotes wire-dedupe wire-diff
 SCRIPTS = wire-batch wire-report
-LIBSRC  = common/align.c common/buf.c common/chrome.c common/docsim.c \
-	common/err.c common/file.c common/fold.c common/hash.c \
-	common/myers.c common/names.c common/norm.c common/quote.c common/rec.c \
-	common/seen.c \
-	common/sent.c common/shingle.c common/state.c common/stop.c \
-	common/strip.c common/tok.c common/utf8.c common/xdoc.c
+SRC_wire-split  = tools/wire-split.c
+SRC_wire-strip  = $(addprefix tools/wire-strip/, main.c input.c para.c \
+	features.c words.c head.c repeat.c score.c xdoc.c)
+SRC_wire-quotes = $(addprefix tools/wire-quotes/, main.c doc.c marks.c \
+	tokens.c np.c speaker.c attrib.c para.c lex.c)
+SRC_wire-dedupe = $(addprefix tools/wire-dedupe/, main.c index.c state.c \
+	docsim.c)
+SRC_wire-diff   = $(addprefix tools/wire-diff/, main.c version.c align.c \
+	wdiff.c myers.c)
+LIBSRC  = common/buf.c common/err.c common/file.c common/fold.c \
+	common/hash.c common/lsh.c common/map.c common/names.c common/norm.c \
+	common/rec.c common/sent.c common/shingle.c common/stop.c common/tok.c \
+	common/utf8.c
 MAN1    = docs/wire-strip.1 docs/wire-split.1 docs/wire-quotes.1 \
 	docs/wire-dedupe.1 docs/wire-diff.1 docs/wire-batch.1 \
 	docs/wire-report.1
@@ -33,8 +42,10 @@ MAN7    = docs/wire.7
 # Objects go to $(O), programs to $(BIN); the sanitizer build uses others.
 O   = build
 BIN = bin
-LIBOBJ = $(LIBSRC:common/%.c=$(O)/%.o)
+LIBOBJ = $(LIBSRC:%.c=$(O)/%.o)
 LIBA   = $(O)/libwire.a
+objs   = $(patsubst %.c,$(O)/%.o,$(SRC_$(1)))
+OBJS   = $(LIBOBJ) $(foreach t,$(TOOLS),$(call objs,$(t)))
 
 # The sanitizer build also has wire-strip classify each block of text
 # both with and without AVX2, and stop if the two ways disagree.
@@ -52,21 +63,21 @@ deps:
 
 programs: $(TOOLS:%=$(BIN)/%) $(SCRIPTS:%=$(BIN)/%)
 
-$(O)/%.o: common/%.c common/wire.h
-	@mkdir -p $(O)
-	$(CC) $(CFLAGS) $(WIRE_CFLAGS) $(PKG_CFLAGS) -c -o $@ $<
+# Each object also depends on the headers it includes (-MMD).
+$(O)/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(WIRE_CFLAGS) $(PKG_CFLAGS) -MMD -MP -c -o $@ $<
 
-$(O)/%.o: tools/%.c common/wire.h
-	@mkdir -p $(O)
-	$(CC) $(CFLAGS) $(WIRE_CFLAGS) $(PKG_CFLAGS) -c -o $@ $<
+-include $(OBJS:.o=.d)
 
 $(LIBA): $(LIBOBJ)
 	rm -f $@
 	ar rcs $@ $(LIBOBJ)
 
-$(BIN)/%: $(O)/%.o $(LIBA)
+.SECONDEXPANSION:
+$(TOOLS:%=$(BIN)/%): $$(call objs,$$(@F)) $(LIBA)
 	@mkdir -p $(BIN)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIBA) $(PKG_LIBS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(call objs,$(@F)) $(LIBA) $(PKG_LIBS)
 
 # The scripts sit beside the programs, so bin/ is a complete toolkit.
 $(BIN)/%: scripts/%

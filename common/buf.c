@@ -85,3 +85,31 @@ wire_buf_free(struct wire_buf *b)
 	b->p = NULL;
 	b->len = b->cap = 0;
 }
+
+void *
+wire_grow(void *p, size_t *cap, size_t need, size_t size)
+{
+	size_t	n = *cap;
+
+	if (need <= n)
+		return p;
+	n = n < 16 ? 16 : n + n / 2;
+	if (n < need)
+		n = need;
+	*cap = n;
+	return wire_xrealloc(p, n, size);
+}
+
+void *
+wire_table(size_t *n, size_t entries, double load, size_t size)
+{
+	void	*t;
+
+	if (*n == 0)
+		*n = 1024;
+	while (entries > *n * load)
+		*n += *n / 2;
+	if ((t = calloc(*n, size)) == NULL)
+		wire_nomem();
+	return t;
+}

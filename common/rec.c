@@ -152,6 +152,41 @@ wire_write(FILE *fp, const char *doc, size_t doclen, const char *pos,
 	putc_unlocked('\n', fp);
 }
 
+void
+wire_rec_add(struct wire_buf *b, const char *doc, size_t doclen,
+    const char *pos, size_t poslen, const char *text, size_t textlen,
+    const char *tags, size_t tagslen)
+{
+	char	*p;
+
+	wire_buf_grow(b, 2 * doclen + poslen + 2 * textlen + tagslen + 4);
+	p = b->p + b->len;
+	p += wire_escape_to(p, doc, doclen);
+	*p++ = '\t';
+	memcpy(p, pos, poslen);
+	p += poslen;
+	*p++ = '\t';
+	p += wire_escape_to(p, text, textlen);
+	if (tagslen > 0) {
+		*p++ = '\t';
+		memcpy(p, tags, tagslen);
+		p += tagslen;
+	}
+	*p++ = '\n';
+	*p = '\0';
+	b->len = (size_t)(p - b->p);
+}
+
+void
+wire_pos_sub(struct wire_buf *out, const char *pos, size_t poslen, size_t n)
+{
+	out->len = 0;
+	wire_buf_grow(out, poslen + 24);
+	memcpy(out->p, pos, poslen);
+	out->p[poslen] = '.';
+	out->len = poslen + 1 + wire_utoa(out->p + poslen + 1, n);
+}
+
 size_t
 wire_utoa(char *out, size_t v)
 {
@@ -167,8 +202,21 @@ wire_utoa(char *out, size_t v)
 	return n;
 }
 
-void
-wire_reader_init(struct wire_reader *r, FILE *fp, const char *name, int plain)
+/* A record reader: one stream, its buffer and where it stands. */
+struct reader {
+	FILE		*fp;
+	const char	*name;	/* for messages and as DOC in plain mode */
+	int		 plain;	/* one paragraph per line, no fields */
+	size_t		 line;
+	char		*lp;	/* input buffer: lines are [start, end) */
+	size_t		 lcap, start, end;
+	int		 eof;
+	int		 error;	/* a read error ended the input */
+	struct wire_buf	 doc, text, pos;
+};
+
+static void
+reader_init(struct reader *r, FILE *fp, const char *name, int plain)
 {
 	memset(r, 0, sizeof(*r));
 	r->fp = fp;
@@ -184,7 +232,7 @@ wire_reader_init(struct wire_reader *r, FILE *fp, const char *name, int plain)
  * as they come instead of when a buffer fills.
  */
 static int
-next_line(struct wire_reader *r, char **line, size_t *len)
+next_line(struct reader *r, char **line, size_t *len)
 {
 	char	*nl;
 	ssize_t	 n;
@@ -216,8 +264,8 @@ next_line(struct wire_reader *r, char **line, size_t *len)
 	}
 }
 
-void
-wire_reader_free(struct wire_reader *r)
+static void
+reader_free(struct reader *r)
 {
 	free(r->lp);
 	wire_buf_free(&r->doc);
@@ -299,14 +347,23 @@ valid_tag(const char *s, size_t len, struct wire_buf *scratch)
 }
 
 static int
-bad(struct wire_reader *r, const char *what)
+bad(struct reader *r, const char *what)
 {
 	wire_warnat(r->name, r->line, "not a record: %s", what);
 	return -1;
 }
 
-int
-wire_read(struct wire_reader *r, struct wire_rec *rec)
+/*
+ * Read the next record.  Returns 1 with *r filled, 0 at end of input,
+ * or -1 for a line that is not a record (already reported as
+ * "file:line: ..."; the caller goes on and exits non-zero).  A read
+ * error is reported, sets error and ends the input with -1.  Standard
+ * output is flushed whenever reading would wait.  In plain mode every
+ * non-blank line is a record with DOC = the reader's name and POS = the
+ * count of non-blank lines so far; blank lines are skipped.
+ */
+static int
+read_rec(struct reader *r, struct wire_rec *rec)
 {
 	size_t		 len, i;
 	char		*s, *t1, *t2, *t3, *e, *f;
@@ -334,7 +391,6 @@ wire_read(struct wire_reader *r, struct wire_rec *rec)
 				break;
 		if (i == len)
 			continue;
-		r->para++;
 		count_up(&r->pos);
 		rec->doc = r->name;
 		rec->doclen = strlen(r->name);
@@ -434,12 +490,12 @@ int
 wire_each_record(FILE *fp, const char *name, int plain, wire_rec_fn fn,
     void *arg)
 {
-	struct wire_reader	 rd;
+	struct reader	 rd;
 	struct wire_rec		 r;
 	int			 k, bad = 0;
 
-	wire_reader_init(&rd, fp, name, plain);
-	while ((k = wire_read(&rd, &r)) != 0) {
+	reader_init(&rd, fp, name, plain);
+	while ((k = read_rec(&rd, &r)) != 0) {
 		if (k == -1) {
 			bad = 1;
 			if (rd.error)
@@ -448,6 +504,6 @@ wire_each_record(FILE *fp, const char *name, int plain, wire_rec_fn fn,
 		}
 		fn(&r, arg);
 	}
-	wire_reader_free(&rd);
+	reader_free(&rd);
 	return bad;
 }

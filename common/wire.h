@@ -34,9 +34,27 @@ void	wire_buf_free(struct wire_buf *);
 void	 wire_nomem(void) __attribute__((noreturn));
 void	*wire_xmalloc(size_t);
 void	*wire_xrealloc(void *, size_t nmemb, size_t size);
+/*
+ * The array p of *cap elements of size bytes, grown (by half, at least
+ * to need) when need is more: the idiom of every growing array.
+ */
+void	*wire_grow(void *p, size_t *cap, size_t need, size_t size);
 /* qsort(3) that accepts an empty (even NULL) array, as qsort may not. */
 void	wire_sort(void *, size_t nmemb, size_t size,
 	    int (*cmp)(const void *, const void *));
+/*
+ * Open-addressed tables: a zeroed table of at least entries / load
+ * slots (*n grows by halves from its value, 1024 at first), the home
+ * slot of hash h among n ("fastrange": the high bits, any n), and the
+ * next slot of a linear probe.
+ */
+void	*wire_table(size_t *n, size_t entries, double load, size_t size);
+static inline size_t
+wire_home(uint64_t h, size_t n)
+{
+	return (size_t)(((unsigned __int128)h * n) >> 64);
+}
+#define WIRE_NEXT(i, n)	((i) + 1 == (n) ? 0 : (i) + 1)
 
 /* ---- err.c: messages, usage, output checks ----------------------- */
 
@@ -115,32 +133,6 @@ struct wire_rec {
 	size_t		 line;	/* input line number */
 };
 
-struct wire_reader {
-	FILE		*fp;
-	const char	*name;	/* for messages and as DOC in plain mode */
-	int		 plain;	/* one paragraph per line, no fields */
-	size_t		 line;
-	size_t		 para;	/* plain mode: paragraph counter */
-	char		*lp;	/* input buffer: lines are [start, end) */
-	size_t		 lcap, start, end;
-	int		 eof;
-	int		 error;	/* a read error ended the input */
-	struct wire_buf	 doc, text, pos;
-};
-
-void	wire_reader_init(struct wire_reader *, FILE *, const char *name,
-	    int plain);
-void	wire_reader_free(struct wire_reader *);
-/*
- * Read the next record.  Returns 1 with *r filled, 0 at end of input,
- * or -1 for a line that is not a record (already reported as
- * "file:line: ..."; the caller goes on and exits non-zero).  A read
- * error is reported, sets error and ends the input with -1.  Standard
- * output is flushed whenever reading would wait.  In plain mode every
- * non-blank line is a record with DOC = the reader's name and POS = the
- * count of non-blank lines so far; blank lines are skipped.
- */
-int	wire_read(struct wire_reader *, struct wire_rec *);
 /*
  * The loop every record-reading tool has: read each record of one
  * stream and call fn on it.  Lines that are not records are reported
@@ -150,6 +142,11 @@ typedef void (*wire_rec_fn)(const struct wire_rec *, void *arg);
 int	wire_each_record(FILE *, const char *name, int plain, wire_rec_fn,
 	    void *arg);
 
+/* Is the record metadata (POS 0)? */
+#define wire_rec_meta(r)	((r)->poslen == 1 && (r)->pos[0] == '0')
+/* Set out to the POS of part n of pos: "pos.n". */
+void	wire_pos_sub(struct wire_buf *out, const char *pos, size_t poslen,
+	    size_t n);
 /* Write v in decimal into out (24 bytes will do), NUL-terminated. */
 size_t	wire_utoa(char *out, size_t v);
 /* Write s escaped (\\ \t \n \r \0); every other byte is copied. */
@@ -167,6 +164,10 @@ int	wire_unescape(struct wire_buf *, const char *s, size_t len);
 void	wire_write(FILE *, const char *doc, size_t doclen, const char *pos,
 	    size_t poslen, const char *text, size_t textlen, const char *tags,
 	    size_t tagslen);
+/* Append the same record to a buffer. */
+void	wire_rec_add(struct wire_buf *, const char *doc, size_t doclen,
+	    const char *pos, size_t poslen, const char *text, size_t textlen,
+	    const char *tags, size_t tagslen);
 /*
  * Find tag key in an escaped tag list.  Returns a pointer to its
  * (escaped) value and its length in *vlen, or NULL.
@@ -404,321 +405,49 @@ int	wire_names_find(const struct wire_names *, const char *name,
 	    size_t len, uint32_t *index);
 void	wire_names_free(struct wire_names *);
 
-/* ---- seen.c: the records wire-dedupe has seen -------------------- */
+/* ---- lsh.c: signatures and the index of near ones ------------------ */
 
 #define WIRE_BANDS	8	/* LSH bands */
 #define WIRE_ROWS	3	/* signature values per band */
 #define WIRE_SIG_K	32	/* signature values (bytes); the first */
 				/* WIRE_BANDS * WIRE_ROWS make the bands */
+#define WIRE_LSH_MAX	((1u << 27) - 2)	/* signatures an index holds */
 
-/* An exact slot: the hash of a normalised text, in halves, and its id. */
-struct wire_xslot {
-	uint32_t	lo, hi;
-	uint32_t	id;		/* id + 1; 0 for an empty slot */
-};
-
-struct wire_seen {
-	int		 near;		/* signatures, else exact hashes */
-	size_t		 n, cap;	/* records */
-	uint8_t		*sig;		/* near: WIRE_SIG_K bytes a record */
-	uint32_t	*runid, *rundoc;	/* records from runid[i] on */
-	size_t		 nruns, capruns;	/* are of document rundoc[i] */
-	uint32_t	*pos;		/* packed POS (seen.c) */
-	struct wire_buf	 posbuf;	/* POS texts that do not pack */
-	struct wire_names docs;		/* document names, first seen first */
-	struct wire_xslot *xslots;	/* each record's hash, by hash */
-	size_t		 nxslots;
-	uint32_t	*slots;		/* near: 5-bit band key tag | id + 1 */
-	size_t		 nslots;
-};
-
-void	wire_seen_init(struct wire_seen *, int near);
-void	wire_seen_free(struct wire_seen *);
-/* The index of a document name, added on first sight. */
-uint32_t wire_seen_doc(struct wire_seen *, const char *name, size_t len);
-/*
- * Remember a record: the hash of its normalised text and, in near mode,
- * its signature.  Returns its id, or SIZE_MAX when the index is full
- * (2^27 records).
- */
-size_t	wire_seen_add(struct wire_seen *, uint64_t hash, const uint8_t *sig,
-	    uint32_t doc, const char *pos, size_t poslen);
-/* Append the POS of record id to out. */
-void	wire_seen_pos(const struct wire_seen *, size_t id, struct wire_buf *out);
-/* The document of record id. */
-uint32_t wire_seen_docof(const struct wire_seen *, size_t id);
-/* The id of the record whose normalised text has this hash, or SIZE_MAX. */
-size_t	wire_seen_exact(const struct wire_seen *, uint64_t hash);
-/* Call fn with the id and hash of every record, in no order. */
-void	wire_seen_hashes(const struct wire_seen *,
-	    void (*fn)(size_t id, uint64_t hash, void *), void *arg);
-/*
- * Near mode: up to max records whose estimated similarity to sig is at
- * least min, into ids and sims (in the order found); returns the count.
- */
-size_t	wire_seen_near(const struct wire_seen *, const uint8_t *sig,
-	    double min, size_t *ids, double *sims, size_t max);
-/* The near-mode signature of a set of shingle hashes. */
+/* The signature of a set of shingle hashes (wire_minhash(), a byte each). */
 void	wire_sig(const uint64_t *sh, size_t n, uint8_t *sig);
 /* Estimated Jaccard similarity of two signatures. */
 double	wire_sig_sim(const uint8_t *a, const uint8_t *b);
-
-/* ---- state.c: wire-dedupe's state file --------------------------- */
-
+struct wire_lsh *wire_lsh_new(void);
+void	wire_lsh_free(struct wire_lsh *);
+/* Add a signature; returns its id (0, 1, ...), or SIZE_MAX when full. */
+size_t	wire_lsh_add(struct wire_lsh *, const uint8_t *sig);
+size_t	wire_lsh_count(const struct wire_lsh *);
+const uint8_t *wire_lsh_sig(const struct wire_lsh *, size_t id);
 /*
- * Load a saved state into an empty index of the same mode.  A missing
- * file is an empty state (0).  A foreign, truncated, corrupt or
- * other-mode file is reported and refused (-1); sn is then unusable.
+ * Up to max signatures whose estimated similarity to sig is at least
+ * min, into ids and sims (in the order found); returns the count.
  */
-int	wire_state_load(struct wire_seen *sn, const char *path);
-/* Save atomically (temporary file, fsync, rename); 0 or -1 reported. */
-int	wire_state_save(const struct wire_seen *sn, const char *path);
+size_t	wire_lsh_near(const struct wire_lsh *, const uint8_t *sig,
+	    double min, size_t *ids, double *sims, size_t max);
 
-/* ---- docsim.c: documents that share text (wire-dedupe -d) -------- */
+/* ---- map.c: 64-bit keys to 64-bit values ------------------------- */
 
-struct wire_docsim {
-	uint32_t	*clu, *doc;	/* per evidence record */
-	size_t		 n, cap;
-	uint32_t	*total;		/* evidence records per document */
-	size_t		 ndocs;
+struct wire_map {
+	struct wire_mapent {
+		uint64_t key, val;
+	}		*t;
+	size_t		 cap, n;	/* slots; keys in them (not 0) */
+	int		 has0;		/* the key 0 and its value */
+	uint64_t	 val0;
 };
 
-/* An evidence record of document doc, in the cluster of record id. */
-void	wire_docsim_add(struct wire_docsim *, uint32_t doc, uint32_t cluster);
-/*
- * Print "DOC_A TAB DOC_B TAB share of A found in B TAB share of B found
- * in A TAB copy|partial" for every pair of documents that share a
- * cluster, A first seen before B, in document order.
- */
-void	wire_docsim_print(struct wire_docsim *, const struct wire_seen *,
-	    FILE *);
-void	wire_docsim_free(struct wire_docsim *);
-
-/* ---- myers.c: shortest edit scripts ------------------------------ */
-
-/*
- * Mark the elements of a (n) deleted and of b (m) inserted by a
- * shortest edit script from a to b (Myers, linear space): da[i] = 1 for
- * a deleted a[i], db[j] = 1 for an inserted b[j], 0 for the common
- * subsequence.  da and db hold n and m bytes.
- */
-void	wire_diff(const uint64_t *a, size_t n, const uint64_t *b, size_t m,
-	    unsigned char *da, unsigned char *db);
-
-/* ---- align.c: two versions of a story, sentence by sentence ------ */
-
-struct wire_sent {
-	char		*pos, *text;	/* POS and unescaped TEXT */
-	size_t		 len;
-	uint64_t	 norm;		/* hash of the normalised text */
-	int		 ready;		/* the fields below are computed */
-	uint64_t	 eq;		/* hash of the folded token sequence */
-	uint64_t	*sh, *uni;	/* word bigrams, content words: sets */
-	size_t		 nsh, nuni;
-};
-
-struct wire_version {
-	struct wire_sent	*s;
-	size_t			 n, cap;
-	struct block		*blocks;	/* where texts and sets live */
-};
-
-/* One line of a diff: sentences [a0, a1) of A and [b0, b1) of B. */
-struct wire_unit {
-	int	op;	/* '=' same, '~' changed, '-' only in A, '+' only in
-			   B, '>' moved */
-	size_t	a0, a1, b0, b1;
-};
-
-void	wire_version_add(struct wire_version *, const char *pos, size_t poslen,
-	    const char *text, size_t len);
-void	wire_version_free(struct wire_version *);
-/*
- * Align A and B (align.c says how); *out gets the units in B's order,
- * with A's lost sentences where they stood in A.  Returns the count; the
- * caller frees *out.
- */
-size_t	wire_align(struct wire_version *a, struct wire_version *b,
-	    struct wire_unit **out);
-/*
- * Append b with its word-level changes from a inline: deleted text
- * between mark[0] and mark[1], inserted text between mark[2] and mark[3]
- * ("[-", "-]", "{+", "+}" in the wdiff convention).  Words compare as
- * written after normalisation, so spelling variants show.
- */
-void	wire_wdiff(struct wire_buf *out, const char *a, size_t alen,
-	    const char *b, size_t blen, const char *const mark[4]);
-
-/* ---- chrome.c: what a line of a page looks like ----------------- */
-
-#define WIRE_F_END	0x0001	/* ends like a sentence: . ! ? … */
-#define WIRE_F_BULLET	0x0002	/* a list item: starts with a bullet */
-#define WIRE_F_LOWSTART	0x0004	/* starts with a lower-case letter */
-#define WIRE_F_CHROME	0x0008	/* a phrase of page furniture */
-#define WIRE_F_SECTION	0x0010	/* heads related links ("More in") */
-#define WIRE_F_COMMENTS	0x0020	/* heads comments */
-#define WIRE_F_HARD	0x0040	/* tags, newsletters, legal lines, rules */
-#define WIRE_F_STOP	0x0080	/* the end of an article: copyright */
-#define WIRE_F_CREDIT	0x0100	/* a picture credit of its own */
-#define WIRE_F_CAPTION	0x0200	/* a caption with its credit inline */
-#define WIRE_F_DATE	0x0400	/* a date or a time, not much else */
-#define WIRE_F_CSTRUCT	0x0800	/* comment furniture: "X says:" */
-#define WIRE_F_SGLUE	0x1000	/* two texts run together: "DetroitYou" */
-
-#define WIRE_FEAT_HASHES 64	/* word hashes kept for repetition */
-
-struct wire_feat {
-	size_t		indent;		/* leading columns */
-	size_t		words;		/* words */
-	size_t		sample;		/* the first words, looked at closely: */
-	size_t		stops;		/* ... how many are function words */
-	size_t		content;	/* ... or not (the first not counted) */
-	size_t		capitals;	/* ... and of those, capitalised */
-	size_t		pipes;		/* | characters */
-	size_t		glue;		/* a lower case letter, then upper */
-	unsigned	flags;		/* WIRE_F_* */
-};
-
-/* The first words of a line, hashed in lower case, into h. */
-struct wire_wordhashes {
-	size_t		n;
-	uint64_t	*h;	/* room for WIRE_FEAT_HASHES */
-};
-
-/*
- * Measure one line (no LF in it); when wh is not NULL, also hash its
- * first words into it.
- */
-void	wire_line_features(struct wire_feat *, struct wire_wordhashes *wh,
-	    const char *s, size_t len);
-/* An agency credit: "Reuters", "with AP", "(Reporting by ...)". */
-int	wire_is_credit(const char *s, size_t len, size_t words);
-/*
- * A byline: "By Jane Doe", "A, B and C |"; after the body (after set)
- * also a name alone.
- */
-int	wire_is_byline(const char *s, size_t len, size_t words, int after);
-
-/* ---- xdoc.c: short lines across the documents of a run ----------- */
-
-struct wire_xdoc {
-	struct slot	*tab;
-	size_t		 cap, n;
-	uint32_t	 doc;
-	struct wire_buf	 norm;
-};
-
-/* Count the short lines of one more document. */
-void	wire_xdoc_add(struct wire_xdoc *, const char *s, size_t len);
-/* In how many documents the line s appeared. */
-size_t	wire_xdoc_count(struct wire_xdoc *, const char *s, size_t len);
-void	wire_xdoc_free(struct wire_xdoc *);
-
-/* ---- strip.c: the body of an article ---------------------------- */
-
-enum wire_class {
-	WIRE_CL_BODY, WIRE_CL_HEADING, WIRE_CL_TITLE, WIRE_CL_BYLINE,
-	WIRE_CL_DATE, WIRE_CL_CREDIT, WIRE_CL_CAPTION, WIRE_CL_CHROME,
-	WIRE_CL_NONE
-};
-/* "body", "heading", ... by class. */
-extern const char *const wire_class_names[];
-
-struct wire_para {
-	size_t		 off, len;	/* its text at wire_strip.base */
-	size_t		 line0, line1;	/* its input lines, 1-based */
-	size_t		 h0, nh;	/* its word hashes in wire_strip.h */
-	struct wire_feat f;
-	double		 sfit, sother;	/* its score indented as the body or not */
-	double		 score;
-	int		 cls;		/* enum wire_class */
-	int		 dup, xdoc, caption, stop, zone, dateline, iso;
-};
-
-struct wire_strip {
-	struct wire_para	*p;	/* the paragraphs, in order */
-	size_t			 n, cap;
-	size_t			 nlines;
-	const char		*base;	/* their text: the article, or */
-	struct wire_buf		 text;	/* a copy with wrapped lines joined */
-	size_t			 title;	/* index of the title, or SIZE_MAX */
-	size_t			 meta_date, meta_datelen;	/* at base, or */
-	size_t			 meta_credit, meta_creditlen;	/* SIZE_MAX */
-	struct wire_xdoc	*xdoc;	/* counts of a first pass, or NULL */
-	/* scratch */
-	uint64_t		*h;	/* the paragraphs' word hashes */
-	size_t			 hcap;
-	struct wire_shingle	*seen;	/* the shingles said so far */
-	uint32_t		 gen, stamp;
-	size_t			 seencap, acap;	/* slots: all, the
-						   article's */
-	size_t			*loff, *lend, lcap;	/* the lines */
-	struct wire_buf		 sq[2];	/* titles, squashed */
-};
-
-/*
- * Split an article into paragraphs and class each one (strip.c says
- * how).  The paragraphs stay in st until the next call; their text is s
- * itself (st->base), or a copy when wrapped lines were joined, so s must
- * stay as it is while st is used.
- */
-void	wire_strip(struct wire_strip *st, const char *s, size_t len);
-void	wire_strip_free(struct wire_strip *);
-
-/* ---- quote.c: direct quotations and who said them -------------- */
-
-/*
- * One quotation.  Its text is in one or more parts, one for each record
- * it touches; speaker, role and cue are NUL-terminated and live until the
- * next call of wire_quotes_run() or wire_quotes_doc().
- */
-struct wire_quote {
-	size_t		 n;		/* its number in the document, from 1 */
-	size_t		 part0, nparts;	/* its parts in wire_quotes.part */
-	const char	*speaker;	/* "-" when unknown */
-	const char	*role;		/* "" when none */
-	const char	*cue;		/* "-" when none */
-	int		 partial;	/* a fragment, not a whole utterance */
-};
-
-/* The part of a quotation in one record: bytes [s, e) of its text. */
-struct wire_qpart {
-	size_t	quote;		/* index in wire_quotes.q */
-	size_t	rec;		/* index of the record since the last run */
-	size_t	s, e;
-};
-
-struct wire_quotes {
-	struct wire_quote	*q;	/* what wire_quotes_run() found */
-	size_t			 nq;
-	struct wire_qpart	*part;	/* in the order of their text */
-	size_t			 npart;
-	struct wire_qctx	*ctx;	/* records, state and scratch */
-	int			 more;	/* set by the caller: the document
-					   goes on after this run */
-};
-
-void	wire_quotes_init(struct wire_quotes *);
-void	wire_quotes_free(struct wire_quotes *);
-/* Begin a new document: forget its speakers and start numbering at 1. */
-void	wire_quotes_doc(struct wire_quotes *);
-/*
- * Add the text of the next record of the document; newpara says that it
- * begins a paragraph.
- */
-void	wire_quotes_add(struct wire_quotes *, const char *text, size_t len,
-	    int newpara);
-/* The text of record i (since the last run) as it was added. */
-const char *wire_quotes_text(const struct wire_quotes *, size_t i,
-	    size_t *len);
-/* Bytes and records added since the last run. */
-size_t	wire_quotes_pending(const struct wire_quotes *, size_t *nrec);
-/*
- * Find the quotations in the records added since the last run, which
- * then stay readable until the next wire_quotes_add().  Speakers and
- * numbering carry on from the last run in the same document; a quotation
- * still open at the end of the run is dropped.
- */
-void	wire_quotes_run(struct wire_quotes *);
+/* The value of key, added as 0 when new. */
+uint64_t *wire_map_get(struct wire_map *, uint64_t key);
+/* The value of key, or NULL. */
+uint64_t *wire_map_find(struct wire_map *, uint64_t key);
+/* Each key and value, in no order: *it starts at 0; returns 0 at the end. */
+int	wire_map_next(const struct wire_map *, size_t *it, uint64_t *key,
+	    uint64_t *val);
+void	wire_map_free(struct wire_map *);
 
 #endif /* WIRE_H */

@@ -6,9 +6,9 @@ load helper
 
 DOCS=$BATS_TEST_DIRNAME/../docs
 
-# tools: the programs built from tools/.
+# tools: the programs built from tools/: a file each, or a folder.
 tools() {
-	for src in "$BATS_TEST_DIRNAME"/../tools/*.c; do basename "$src" .c; done
+	for src in "$BATS_TEST_DIRNAME"/../tools/*; do basename "$src" .c; done
 }
 
 # synopsis PAGE: the SYNOPSIS section as one line of single spaces.

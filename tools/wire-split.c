@@ -35,11 +35,7 @@ sentence(const char *s, size_t start, size_t end, void *arg)
 		putc_unlocked('\n', stdout);
 		return;
 	}
-	sp->pos.len = 0;
-	wire_buf_add(&sp->pos, r->pos, r->poslen);
-	wire_buf_grow(&sp->pos, 24);
-	sp->pos.p[sp->pos.len++] = '.';
-	sp->pos.len += wire_utoa(sp->pos.p + sp->pos.len, sp->n);
+	wire_pos_sub(&sp->pos, r->pos, r->poslen, sp->n);
 	wire_write(stdout, r->doc, r->doclen, sp->pos.p, sp->pos.len,
 	    sp->text.p, sp->text.len, r->tags, r->tagslen);
 }
@@ -50,7 +46,7 @@ split_record(const struct wire_rec *r, void *arg)
 	struct split	*sp = arg;
 
 	/* Metadata records are not paragraphs: they pass as they are. */
-	if (r->poslen == 1 && r->pos[0] == '0') {
+	if (wire_rec_meta(r)) {
 		wire_write(stdout, r->doc, r->doclen, r->pos, r->poslen,
 		    r->text, r->textlen, r->tags, r->tagslen);
 		return;

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "wire.h"
+#include "diff.h"
 
 struct ctx {
 	const uint64_t	*a, *b;
@@ -118,7 +118,7 @@ diff(struct ctx *c, long a0, long a1, long b0, long b1)
 }
 
 void
-wire_diff(const uint64_t *a, size_t n, const uint64_t *b, size_t m,
+myers(const uint64_t *a, size_t n, const uint64_t *b, size_t m,
     unsigned char *da, unsigned char *db)
 {
 	struct ctx	c = { a, b, da, db, NULL, NULL };

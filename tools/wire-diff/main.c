@@ -13,7 +13,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "wire.h"
+#include "diff.h"
 
 static const char synopsis[] =
     "wire-diff [-hpsw] [--color=when] [-b doc | -P pairs] file [file ...]";
@@ -22,7 +22,7 @@ static const char synopsis[] =
 
 struct doc {
 	char			*name;
-	struct wire_version	 v;
+	struct version	 v;
 };
 
 struct diff {
@@ -33,8 +33,9 @@ struct diff {
 	struct doc	*docs;		/* in first-seen order */
 	size_t		 ndocs, cap;
 	struct wire_names names;	/* with -b or -P: their names, by index */
-	struct wire_buf	 line, pos;
-	int		 bad;
+	struct wire_buf	 line, pos, ta, tb, w;
+	struct scratch	 sc;
+	struct wdiff	 wd;
 };
 
 static const char *const plain_marks[4] = { "[-", "-]", "{+", "+}" };
@@ -47,10 +48,7 @@ doc_new(struct diff *d, const char *name, size_t len)
 {
 	struct doc	*x;
 
-	if (d->ndocs == d->cap) {
-		d->cap = d->cap ? d->cap * 2 : 16;
-		d->docs = wire_xrealloc(d->docs, d->cap, sizeof(*d->docs));
-	}
+	d->docs = wire_grow(d->docs, &d->cap, d->ndocs + 1, sizeof(*d->docs));
 	x = &d->docs[d->ndocs++];
 	memset(x, 0, sizeof(*x));
 	x->name = wire_xmalloc(len + 1);
@@ -79,7 +77,7 @@ doc_named(struct diff *d, const char *name, size_t len)
 }
 
 struct plainsent {
-	struct wire_version	*v;
+	struct version	*v;
 	const struct wire_rec	*r;
 	size_t			 n;
 	struct wire_buf		*pos, *text;
@@ -89,15 +87,11 @@ static void
 plain_sentence(const char *s, size_t start, size_t end, void *arg)
 {
 	struct plainsent	*ps = arg;
-	char			 num[24];
 
-	ps->pos->len = 0;
-	wire_buf_add(ps->pos, ps->r->pos, ps->r->poslen);
-	wire_buf_addc(ps->pos, '.');
-	wire_buf_add(ps->pos, num, wire_utoa(num, ++ps->n));
+	wire_pos_sub(ps->pos, ps->r->pos, ps->r->poslen, ++ps->n);
 	ps->text->len = 0;
 	wire_sent_text(ps->text, s, start, end);
-	wire_version_add(ps->v, ps->pos->p, ps->pos->len, ps->text->p,
+	version_add(ps->v, ps->pos->p, ps->pos->len, ps->text->p,
 	    ps->text->len);
 }
 
@@ -120,8 +114,8 @@ read_record(const struct wire_rec *r, void *arg)
 	if (d->plain) {
 		ps = (struct plainsent){ &rd->x->v, r, 0, &d->pos, &rd->text };
 		wire_sentences(r->text, r->textlen, plain_sentence, &ps);
-	} else if (!(r->poslen == 1 && r->pos[0] == '0'))
-		wire_version_add(&rd->x->v, r->pos, r->poslen, r->text,
+	} else if (!wire_rec_meta(r))
+		version_add(&rd->x->v, r->pos, r->poslen, r->text,
 		    r->textlen);
 }
 
@@ -145,7 +139,7 @@ read_file(FILE *fp, const char *name, void *arg)
 
 /* Positions of sentences [i0, i1) joined by "+", or "-" for none. */
 static void
-positions(struct wire_buf *out, const struct wire_version *v, size_t i0,
+positions(struct wire_buf *out, const struct version *v, size_t i0,
     size_t i1)
 {
 	size_t	i;
@@ -163,7 +157,7 @@ positions(struct wire_buf *out, const struct wire_version *v, size_t i0,
 
 /* The text of sentences [i0, i1), joined by a space. */
 static void
-joined(struct wire_buf *out, const struct wire_version *v, size_t i0,
+joined(struct wire_buf *out, const struct version *v, size_t i0,
     size_t i1)
 {
 	size_t	i;
@@ -176,13 +170,13 @@ joined(struct wire_buf *out, const struct wire_version *v, size_t i0,
 }
 
 static void
-print_unit(struct diff *d, struct wire_version *a, struct wire_version *b,
-    const struct wire_unit *u)
+print_unit(struct diff *d, struct version *a, struct version *b,
+    const struct unit *u)
 {
-	static struct wire_buf	ta, tb, w;
 	static const char	*col[128];
-	struct wire_buf		*l = &d->line;
-	const struct wire_sent	*one = NULL;
+	struct wire_buf		*l = &d->line, *ta = &d->ta, *tb = &d->tb;
+	struct wire_buf		*w = &d->w;
+	const struct sent	*one = NULL;
 	int			 show;
 
 	if (col['-'] == NULL) {
@@ -217,21 +211,18 @@ print_unit(struct diff *d, struct wire_version *a, struct wire_version *b,
 		putc_unlocked('\n', stdout);
 		return;
 	}
-	ta.len = tb.len = w.len = 0;
-	joined(&ta, a, u->a0, u->a1);
-	joined(&tb, b, u->b0, u->b1);
-	wire_buf_addc(&ta, '\0');
-	wire_buf_addc(&tb, '\0');
-	ta.len--;
-	tb.len--;
-	show = u->op == '~' || (u->op == '>' && (ta.len != tb.len ||
-	    memcmp(ta.p, tb.p, ta.len) != 0)) || (u->op == '=' && d->words);
+	ta->len = tb->len = w->len = 0;
+	joined(ta, a, u->a0, u->a1);
+	joined(tb, b, u->b0, u->b1);
+	show = u->op == '~' || (u->op == '>' && (ta->len != tb->len ||
+	    (ta->len > 0 && memcmp(ta->p, tb->p, ta->len) != 0))) ||
+	    (u->op == '=' && d->words);
 	if (show) {
-		wire_wdiff(&w, ta.p, ta.len, tb.p, tb.len,
+		wdiff(&d->wd, w, ta->p, ta->len, tb->p, tb->len,
 		    d->color ? color_marks : plain_marks);
-		wire_put_escaped(stdout, w.p ? w.p : "", w.len);
+		wire_put_escaped(stdout, w->p, w->len);
 	} else
-		wire_put_escaped(stdout, tb.p, tb.len);
+		wire_put_escaped(stdout, tb->p, tb->len);
 	putc_unlocked('\n', stdout);
 }
 
@@ -239,12 +230,12 @@ print_unit(struct diff *d, struct wire_version *a, struct wire_version *b,
 static int
 compare(struct diff *d, struct doc *a, struct doc *b)
 {
-	struct wire_unit	*u;
+	struct unit	*u;
 	size_t			 n, k, kept = 0, c[128] = { 0 };
 
 	d->pa = a;
 	d->pb = b;
-	n = wire_align(&a->v, &b->v, &u);
+	n = align(&d->sc, &a->v, &b->v, &u);
 	for (k = 0; k < n; k++) {
 		c[u[k].op]++;
 		if (u[k].op != '+' && u[k].op != '-')
@@ -319,12 +310,17 @@ diff_free(struct diff *d)
 
 	for (i = 0; i < d->ndocs; i++) {
 		free(d->docs[i].name);
-		wire_version_free(&d->docs[i].v);
+		version_free(&d->docs[i].v);
 	}
 	free(d->docs);
 	wire_names_free(&d->names);
 	wire_buf_free(&d->line);
 	wire_buf_free(&d->pos);
+	wire_buf_free(&d->ta);
+	wire_buf_free(&d->tb);
+	wire_buf_free(&d->w);
+	scratch_free(&d->sc);
+	wdiff_free(&d->wd);
 }
 
 int

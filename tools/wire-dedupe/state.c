@@ -24,7 +24,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "wire.h"
+#include "dedupe.h"
 
 #define MAGIC		"WIREDDUP"
 #define VERSION		1
@@ -72,17 +72,17 @@ put_hash(size_t id, uint64_t h, void *arg)
 }
 
 int
-wire_state_save(const struct wire_seen *sn, const char *path)
+state_save(const struct seen *sn, const char *path)
 {
 	struct wire_buf	 b = { 0 };
 	char		*tmp, *dir, *dcopy;
 	struct hash_at	 at;
 	size_t		 i, len, pos0, rec0;
-	int		 fd, saved;
+	int		 fd, saved, near = sn->lsh != NULL;
 
 	wire_buf_add(&b, MAGIC, 8);
 	put32(&b, VERSION);
-	put32(&b, sn->near);
+	put32(&b, near);
 	put32(&b, WIRE_SIG_K);
 	put32(&b, WIRE_BANDS);
 	put32(&b, WIRE_ROWS);
@@ -99,19 +99,19 @@ wire_state_save(const struct wire_seen *sn, const char *path)
 	rec0 = b.len;
 	for (i = 0; i < sn->n; i++) {
 		put64(&b, 0);
-		if (sn->near)
-			wire_buf_add(&b, (const char *)sn->sig + i * WIRE_SIG_K,
+		if (near)
+			wire_buf_add(&b, (const char *)wire_lsh_sig(sn->lsh, i),
 			    WIRE_SIG_K);
 	}
 	at.b = &b;
 	at.off = rec0;
-	at.size = 8 + (sn->near ? WIRE_SIG_K : 0);
-	wire_seen_hashes(sn, put_hash, &at);
+	at.size = 8 + (near ? WIRE_SIG_K : 0);
+	seen_hashes(sn, put_hash, &at);
 	for (i = 0; i < sn->n; i++)
-		put32(&b, wire_seen_docof(sn, i));
+		put32(&b, seen_docof(sn, i));
 	pos0 = b.len;
 	for (i = 0; i < sn->n; i++) {
-		wire_seen_pos(sn, i, &b);
+		seen_pos(sn, i, &b);
 		wire_buf_addc(&b, '\0');
 	}
 	for (i = 0; i < 8; i++)		/* the u64 after ndocs and nrecords */
@@ -164,13 +164,13 @@ refuse(const char *path, const char *why)
 }
 
 int
-wire_state_load(struct wire_seen *sn, const char *path)
+state_load(struct seen *sn, const char *path)
 {
 	struct wire_buf		 b = { 0 };
 	const unsigned char	*p, *end, *text, *nul;
 	FILE			*fp;
 	uint64_t		 ndocs, nrec, posbytes, i, len, recsize;
-	int			 r = -1;
+	int			 r = -1, near = sn->lsh != NULL;
 
 	if ((fp = fopen(path, "r")) == NULL) {
 		if (errno == ENOENT)
@@ -201,8 +201,8 @@ wire_state_load(struct wire_seen *sn, const char *path)
 		refuse(path, "state file is corrupt or truncated (checksum)");
 		goto out;
 	}
-	if ((int)get(p + 12, 4) != sn->near) {
-		refuse(path, sn->near ? "state file was made without -n" :
+	if ((int)get(p + 12, 4) != near) {
+		refuse(path, near ? "state file was made without -n" :
 		    "state file was made with -n");
 		goto out;
 	}
@@ -219,10 +219,10 @@ wire_state_load(struct wire_seen *sn, const char *path)
 	for (i = 0; i < ndocs; i++) {
 		if (end - p < 4 || (uint64_t)(end - p - 4) < (len = get(p, 4)))
 			goto bad;
-		wire_seen_doc(sn, (const char *)p + 4, (size_t)len);
+		seen_doc(sn, (const char *)p + 4, (size_t)len);
 		p += 4 + len;
 	}
-	recsize = 8 + (sn->near ? WIRE_SIG_K : 0);
+	recsize = 8 + (near ? WIRE_SIG_K : 0);
 	if (sn->docs.n != ndocs || nrec > (uint64_t)(end - p) / (recsize + 4) ||
 	    (uint64_t)(end - p) != nrec * (recsize + 4) + posbytes)
 		goto bad;
@@ -233,7 +233,7 @@ wire_state_load(struct wire_seen *sn, const char *path)
 		if (d >= ndocs || text >= end ||
 		    (nul = memchr(text, '\0', (size_t)(end - text))) == NULL)
 			goto bad;
-		if (wire_seen_add(sn, get(p + i * recsize, 8),
+		if (seen_add(sn, get(p + i * recsize, 8),
 		    p + i * recsize + 8, (uint32_t)d, (const char *)text,
 		    (size_t)(nul - text)) == SIZE_MAX)
 			goto bad;

@@ -13,7 +13,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "wire.h"
+#include "quotes.h"
 
 static const char synopsis[] = "wire-quotes [-hlp] [file ...]";
 
@@ -27,7 +27,7 @@ struct held {			/* a record waiting for its document */
 
 struct quotes {
 	int			 list, plain;
-	struct wire_quotes	 wq;
+	struct finder	 wq;
 	struct wire_buf		 doc;	/* the document being held */
 	int			 indoc;
 	struct held		*h;
@@ -98,21 +98,21 @@ hold(struct quotes *qs, const struct wire_rec *r, int newpara)
 		wire_buf_add(&qs->meta, f, t - f);
 	}
 	h->tagslen = qs->meta.len - h->tags;
-	wire_quotes_add(&qs->wq, r->text, r->textlen, newpara);
+	finder_add(&qs->wq, r->text, r->textlen, newpara);
 }
 
 /* The text of quotation q, its parts a space apart. */
 static void
-quote_text(struct quotes *qs, const struct wire_quote *q, struct wire_buf *b)
+quote_text(struct quotes *qs, const struct quote *q, struct wire_buf *b)
 {
-	const struct wire_qpart *p;
+	const struct qpart *p;
 	const char	*s;
 	size_t		 i, len;
 
 	b->len = 0;
 	for (i = 0; i < q->nparts; i++) {
 		p = &qs->wq.part[q->part0 + i];
-		s = wire_quotes_text(&qs->wq, p->rec, &len);
+		s = finder_text(&qs->wq, p->rec, &len);
 		if (i > 0)
 			wire_buf_addc(b, ' ');
 		wire_buf_add(b, s + p->s, p->e - p->s);
@@ -130,7 +130,7 @@ add_tag(struct wire_buf *b, const char *key, const char *val, size_t len)
 
 /* speaker=, role= (only when there is one), cue=, kind=. */
 static void
-who_tags(struct wire_buf *b, const struct wire_quote *q)
+who_tags(struct wire_buf *b, const struct quote *q)
 {
 	add_tag(b, "speaker=", q->speaker, strlen(q->speaker));
 	if (q->role[0] != '\0')
@@ -143,7 +143,7 @@ who_tags(struct wire_buf *b, const struct wire_quote *q)
 static void
 list(struct quotes *qs)
 {
-	const struct wire_quote	*q;
+	const struct quote	*q;
 	const struct held	*h;
 	size_t			 i, k;
 
@@ -177,8 +177,8 @@ list(struct quotes *qs)
 static void
 tag(struct quotes *qs)
 {
-	const struct wire_qpart	*p = qs->wq.part, *pe = p + qs->wq.npart;
-	const struct wire_quote	*q;
+	const struct qpart	*p = qs->wq.part, *pe = p + qs->wq.npart;
+	const struct quote	*q;
 	const struct held	*h;
 	const char		*s;
 	char			 num[80];
@@ -186,7 +186,7 @@ tag(struct quotes *qs)
 
 	for (i = 0; i < qs->nh; i++) {
 		h = &qs->h[i];
-		s = wire_quotes_text(&qs->wq, i, &len);
+		s = finder_text(&qs->wq, i, &len);
 		qs->tags.len = 0;
 		wire_buf_add(&qs->tags, qs->meta.p + h->tags, h->tagslen);
 		/* Parts come in text order: count code points once. */
@@ -212,7 +212,7 @@ flush(struct quotes *qs)
 {
 	if (qs->nh == 0)
 		return;
-	wire_quotes_run(&qs->wq);
+	finder_run(&qs->wq);
 	if (qs->list || qs->plain)
 		list(qs);
 	else
@@ -231,14 +231,14 @@ quotes_record(const struct wire_rec *r, void *arg)
 	if (!qs->indoc || r->doclen != qs->doc.len ||
 	    memcmp(r->doc, qs->doc.p, r->doclen) != 0) {
 		flush(qs);
-		wire_quotes_doc(&qs->wq);
+		finder_doc(&qs->wq);
 		qs->doc.len = 0;
 		wire_buf_add(&qs->doc, r->doc, r->doclen);
 		qs->indoc = 1;
 		qs->paralen = SIZE_MAX;
 	}
 	np = new_para(qs, r->pos, r->poslen);
-	if (np && wire_quotes_pending(&qs->wq, &nrec) > PART_BYTES) {
+	if (np && finder_pending(&qs->wq, &nrec) > PART_BYTES) {
 		qs->wq.more = 1;	/* a part: the document goes on */
 		flush(qs);
 		qs->wq.more = 0;
@@ -281,9 +281,9 @@ main(int argc, char *argv[])
 	}
 	argc -= optind;
 	argv += optind;
-	wire_quotes_init(&qs.wq);
+	finder_init(&qs.wq);
 	status = wire_each_file(argc, argv, quotes_file, &qs);
-	wire_quotes_free(&qs.wq);
+	finder_free(&qs.wq);
 	wire_buf_free(&qs.doc);
 	wire_buf_free(&qs.meta);
 	wire_buf_free(&qs.tags);

@@ -11,39 +11,25 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "wire.h"
+#include "dedupe.h"
 
 #define MAXDOCS		1000
 #define COPY_SHARE	0.6	/* the larger share that makes a copy */
 
-struct pair {
-	uint64_t	key;	/* doc a << 32 | doc b, a < b; 0 is empty */
-	uint32_t	a_in_b, b_in_a;
-};
-
-struct member {
-	uint32_t	clu, doc;
-};
-
 void
-wire_docsim_add(struct wire_docsim *ds, uint32_t doc, uint32_t cluster)
+docsim_add(struct docsim *ds, uint32_t doc, uint32_t cluster)
 {
-	size_t	i;
+	size_t	cap = ds->ndocs;
 
-	if (ds->n == ds->cap) {
-		ds->cap = ds->cap ? ds->cap * 2 : 1024;
-		ds->clu = wire_xrealloc(ds->clu, ds->cap, sizeof(*ds->clu));
-		ds->doc = wire_xrealloc(ds->doc, ds->cap, sizeof(*ds->doc));
-	}
-	ds->clu[ds->n] = cluster;
-	ds->doc[ds->n] = doc;
-	ds->n++;
+	ds->m = wire_grow(ds->m, &ds->cap, ds->n + 1, sizeof(*ds->m));
+	ds->m[ds->n].clu = cluster;
+	ds->m[ds->n++].doc = doc;
 	if (doc >= ds->ndocs) {
-		ds->total = wire_xrealloc(ds->total, doc + 1,
+		ds->total = wire_grow(ds->total, &cap, doc + 1,
 		    sizeof(*ds->total));
-		for (i = ds->ndocs; i <= doc; i++)
-			ds->total[i] = 0;
-		ds->ndocs = doc + 1;
+		memset(ds->total + ds->ndocs, 0, (cap - ds->ndocs) *
+		    sizeof(*ds->total));
+		ds->ndocs = cap;
 	}
 	ds->total[doc]++;
 }
@@ -58,39 +44,9 @@ by_cluster(const void *x, const void *y)
 	return (a->doc > b->doc) - (a->doc < b->doc);
 }
 
-static int
-by_key(const void *x, const void *y)
-{
-	const struct pair *a = x, *b = y;
-
-	return (a->key > b->key) - (a->key < b->key);
-}
-
-static struct pair *
-pair_get(struct pair **tab, size_t *cap, size_t *n, uint64_t key)
-{
-	struct pair	*old = *tab;
-	size_t		 i, oldcap = *cap;
-
-	if (*n * 2 >= *cap) {
-		*cap = *cap ? *cap * 2 : 1024;
-		*tab = calloc(*cap, sizeof(**tab));
-		if (*tab == NULL)
-			wire_nomem();
-		*n = 0;
-		for (i = 0; i < oldcap; i++)
-			if (old[i].key != 0)
-				*pair_get(tab, cap, n, old[i].key) = old[i];
-		free(old);
-	}
-	for (i = wire_hash(&key, sizeof(key)) & (*cap - 1); (*tab)[i].key != 0;
-	    i = (i + 1) & (*cap - 1))
-		if ((*tab)[i].key == key)
-			return &(*tab)[i];
-	(*tab)[i].key = key;
-	(*n)++;
-	return &(*tab)[i];
-}
+/* A pair's counts in one map value: A's records in B, then B's in A. */
+#define A_IN_B(v)	((v) >> 32)
+#define B_IN_A(v)	((v) & 0xffffffff)
 
 /*
  * A copy: most of one document is found in the other (a trimmed or
@@ -108,20 +64,23 @@ is_copy(size_t a_in_b, size_t a_total, size_t b_in_a, size_t b_total)
 	return sb >= COPY_SHARE && (b_in_a >= 2 || b_total == 1);
 }
 
-void
-wire_docsim_print(struct wire_docsim *ds, const struct wire_seen *sn,
-    FILE *fp)
+static int
+by_key(const void *x, const void *y)
 {
-	struct member	*m;
-	struct pair	*tab = NULL, *p;
-	size_t		 cap = 0, npairs = 0, i, j, k, a, b, first, ndoc;
+	const uint64_t *a = x, *b = y;
+
+	return (a[0] > b[0]) - (a[0] < b[0]);
+}
+
+void
+docsim_print(struct docsim *ds, const struct seen *sn, FILE *fp)
+{
+	struct member	*m = ds->m;
+	struct wire_map	 pairs = { 0 };
+	uint64_t	*v, (*tab)[2], key, val;
+	size_t		 i, j, k, a, b, first, ndoc, it = 0;
 	double		 sa, sb;
 
-	m = wire_xrealloc(NULL, ds->n, sizeof(*m));
-	for (i = 0; i < ds->n; i++) {
-		m[i].clu = ds->clu[i];
-		m[i].doc = ds->doc[i];
-	}
 	wire_sort(m, ds->n, sizeof(*m), by_cluster);
 	for (first = 0; first < ds->n; first = i) {
 		for (i = first, ndoc = 0; i < ds->n && m[i].clu == m[first].clu;
@@ -137,39 +96,39 @@ wire_docsim_print(struct wire_docsim *ds, const struct wire_seen *sn,
 			for (b = j; b < i; b = k) {
 				for (k = b; k < i && m[k].doc == m[b].doc; k++)
 					;
-				p = pair_get(&tab, &cap, &npairs,
+				v = wire_map_get(&pairs,
 				    (uint64_t)m[a].doc << 32 | m[b].doc);
-				p->a_in_b += (uint32_t)(j - a);
-				p->b_in_a += (uint32_t)(k - b);
+				*v += (uint64_t)(j - a) << 32 | (k - b);
 			}
 		}
 	}
-	free(m);
-	/* Pack the pairs and print them in document order. */
-	for (i = j = 0; i < cap; i++)
-		if (tab[i].key != 0)
-			tab[j++] = tab[i];
+	/* The pairs in document order. */
+	tab = wire_xrealloc(NULL, pairs.n + 1, sizeof(*tab));
+	for (j = 0; wire_map_next(&pairs, &it, &key, &val); j++) {
+		tab[j][0] = key;
+		tab[j][1] = val;
+	}
 	wire_sort(tab, j, sizeof(*tab), by_key);
 	for (i = 0; i < j; i++) {
-		a = (size_t)(tab[i].key >> 32);
-		b = (size_t)(tab[i].key & 0xffffffff);
-		sa = (double)tab[i].a_in_b / ds->total[a];
-		sb = (double)tab[i].b_in_a / ds->total[b];
+		a = (size_t)(tab[i][0] >> 32);
+		b = (size_t)(tab[i][0] & 0xffffffff);
+		sa = (double)A_IN_B(tab[i][1]) / ds->total[a];
+		sb = (double)B_IN_A(tab[i][1]) / ds->total[b];
 		wire_put_escaped(fp, sn->docs.name[a], sn->docs.len[a]);
 		putc('\t', fp);
 		wire_put_escaped(fp, sn->docs.name[b], sn->docs.len[b]);
 		fprintf(fp, "\t%.2f\t%.2f\t%s\n", sa, sb,
-		    is_copy(tab[i].a_in_b, ds->total[a], tab[i].b_in_a,
+		    is_copy(A_IN_B(tab[i][1]), ds->total[a], B_IN_A(tab[i][1]),
 		    ds->total[b]) ? "copy" : "partial");
 	}
 	free(tab);
+	wire_map_free(&pairs);
 }
 
 void
-wire_docsim_free(struct wire_docsim *ds)
+docsim_free(struct docsim *ds)
 {
-	free(ds->clu);
-	free(ds->doc);
+	free(ds->m);
 	free(ds->total);
 	memset(ds, 0, sizeof(*ds));
 }

@@ -21,7 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "wire.h"
+#include "diff.h"
 
 #define STRONG		0.5	/* bigram Jaccard for a link anywhere */
 #define WEAK_BIGRAM	0.2	/* ... for a link inside a gap */
@@ -36,136 +36,19 @@ struct link {
 };
 
 struct align {
-	struct wire_version	*a, *b;
-	struct link		*l;
-	size_t			 nl, capl;
-	long			*la, *lb;	/* link of each sentence, or -1 */
-	struct wire_keys	 ks;
-	uint64_t		*tmp;
-	size_t			 tmpcap;
+	struct version	*a, *b;
+	struct link	*l;
+	size_t		 nl, capl;
+	long		*la, *lb;	/* link of each sentence, or -1 */
+	struct scratch	*sc;
 };
-
-/*
- * A version's texts and sets live in blocks that never move, allocated
- * a megabyte at a time: one malloc per sentence would cost more than
- * aligning it.
- */
-#define BLOCK	(1 << 20)
-
-struct block {
-	struct block	*next;
-	size_t		 used, size;
-	_Alignas(8) char data[];
-};
-
-static void *
-alloc(struct wire_version *v, size_t n)
-{
-	struct block	*b = v->blocks;
-
-	n = (n + 7) & ~(size_t)7;
-	if (b == NULL || b->size - b->used < n) {
-		b = wire_xmalloc(sizeof(*b) + (n > BLOCK ? n : BLOCK));
-		b->size = n > BLOCK ? n : BLOCK;
-		b->used = 0;
-		b->next = v->blocks;
-		v->blocks = b;
-	}
-	b->used += n;
-	return b->data + b->used - n;
-}
-
-void
-wire_version_add(struct wire_version *v, const char *pos, size_t poslen,
-    const char *text, size_t len)
-{
-	static struct wire_buf	 nb;
-	struct wire_sent	*s;
-
-	if (v->n == v->cap) {
-		v->cap = v->cap ? v->cap * 2 : 64;
-		v->s = wire_xrealloc(v->s, v->cap, sizeof(*v->s));
-	}
-	s = &v->s[v->n++];
-	memset(s, 0, sizeof(*s));
-	s->pos = alloc(v, poslen + 1);
-	memcpy(s->pos, pos, poslen);
-	s->pos[poslen] = '\0';
-	s->text = alloc(v, len + 1);
-	memcpy(s->text, text, len);
-	s->text[len] = '\0';
-	s->len = len;
-	nb.len = 0;
-	wire_norm(&nb, text, len);
-	s->norm = wire_hash(nb.p, nb.len);
-}
-
-void
-wire_version_free(struct wire_version *v)
-{
-	struct block	*b, *next;
-
-	for (b = v->blocks; b != NULL; b = next) {
-		next = b->next;
-		free(b);
-	}
-	free(v->s);
-	memset(v, 0, sizeof(*v));
-}
-
-/* The key sequence hash and the shingle sets of s, computed once. */
-static void
-prepare(struct align *al, struct wire_version *v, struct wire_sent *s)
-{
-	size_t		i, n;
-	uint64_t	h = 0;
-
-	if (s->ready)
-		return;
-	s->ready = 1;
-	wire_keys(&al->ks, s->text, s->len, WIRE_KEYS_PUNCT);
-	for (i = 0; i < al->ks.n; i++)
-		h = wire_hash(&(uint64_t[2]){ h, al->ks.k[i].h }, 16);
-	s->eq = h;
-	n = wire_shingles(&al->ks, 2, &al->tmp, &al->tmpcap);
-	n = wire_sortu(al->tmp, n);
-	s->sh = alloc(v, n * sizeof(*s->sh));
-	memcpy(s->sh, al->tmp, n * sizeof(*s->sh));
-	s->nsh = n;
-	/* Content words: the keys of words that are not function words. */
-	for (i = n = 0; i < al->ks.n; i++) {
-		const struct wire_key *k = &al->ks.k[i];
-
-		if (!k->punct && !wire_stopword(s->text + k->off, k->len)) {
-			if (n == al->tmpcap) {
-				al->tmpcap = al->tmpcap * 2 + 16;
-				al->tmp = wire_xrealloc(al->tmp, al->tmpcap,
-				    sizeof(*al->tmp));
-			}
-			al->tmp[n++] = k->h;
-		}
-	}
-	n = wire_sortu(al->tmp, n);
-	s->uni = alloc(v, n * sizeof(*s->uni));
-	memcpy(s->uni, al->tmp, n * sizeof(*s->uni));
-	s->nuni = n;
-}
-
-static double
-sim(const struct wire_sent *x, const struct wire_sent *y)
-{
-	return wire_jaccard(x->sh, x->nsh, y->sh, y->nsh);
-}
 
 static void
 link(struct align *al, size_t a0, size_t a1, size_t b0, size_t b1)
 {
 	size_t	i;
 
-	if (al->nl == al->capl) {
-		al->capl = al->capl ? al->capl * 2 : 64;
-		al->l = wire_xrealloc(al->l, al->capl, sizeof(*al->l));
-	}
+	al->l = wire_grow(al->l, &al->capl, al->nl + 1, sizeof(*al->l));
 	al->l[al->nl] = (struct link){ a0, a1, b0, b1, 0 };
 	for (i = a0; i < a1; i++)
 		al->la[i] = (long)al->nl;
@@ -180,52 +63,43 @@ link(struct align *al, size_t a0, size_t a1, size_t b0, size_t b1)
  * texts inside the gaps between anchors, in order: so a sentence that
  * a story repeats is not taken for a move (the idea of patience diff).
  */
-struct ucount {
-	uint64_t	key;
-	long		ia, ib;		/* the one index, or -2 for several */
-};
-
-static struct ucount *
-ucount_get(struct ucount *t, size_t cap, uint64_t key)
-{
-	size_t	i;
-
-	for (i = key & (cap - 1); t[i].ia != -1 || t[i].ib != -1;
-	    i = (i + 1) & (cap - 1))
-		if (t[i].key == key)
-			return &t[i];
-	t[i].key = key;
-	return &t[i];
-}
-
 static void	mark_inorder(struct align *);
 static void	equal_pass(struct align *, int, size_t, size_t, size_t,
 		    size_t);
 
+/*
+ * The index of a text in A and in B, as one map value: each half holds
+ * the index + 1, 0 for none yet, or ONCE_MANY for several.
+ */
+#define ONCE_MANY	0xffffffffu
+
+static void
+once(uint64_t *v, int shift, size_t i)
+{
+	uint64_t	half = (*v >> shift) & 0xffffffff;
+
+	half = half == 0 ? i + 1 : ONCE_MANY;
+	*v = (*v & ~((uint64_t)0xffffffff << shift)) | half << shift;
+}
+
 static void
 anchors(struct align *al)
 {
-	struct ucount	*t;
-	size_t		 cap, i, j, k, a0 = 0, b0 = 0, n;
+	struct wire_map	 t = { 0 };
+	uint64_t	 key, v, ia, ib;
+	size_t		 i, j, k, a0 = 0, b0 = 0, n, it = 0;
 
-	for (cap = 16; cap < 2 * (al->a->n + al->b->n); cap *= 2)
-		;
-	t = wire_xrealloc(NULL, cap, sizeof(*t));
-	for (i = 0; i < cap; i++)
-		t[i] = (struct ucount){ 0, -1, -1 };
-	for (i = 0; i < al->a->n; i++) {
-		struct ucount *u = ucount_get(t, cap, al->a->s[i].norm);
-		u->ia = u->ia == -1 ? (long)i : -2;
+	for (i = 0; i < al->a->n; i++)
+		once(wire_map_get(&t, al->a->s[i].norm), 32, i);
+	for (j = 0; j < al->b->n; j++)
+		once(wire_map_get(&t, al->b->s[j].norm), 0, j);
+	while (wire_map_next(&t, &it, &key, &v)) {
+		ia = v >> 32;
+		ib = v & 0xffffffff;
+		if (ia != 0 && ia != ONCE_MANY && ib != 0 && ib != ONCE_MANY)
+			link(al, ia - 1, ia, ib - 1, ib);
 	}
-	for (j = 0; j < al->b->n; j++) {
-		struct ucount *u = ucount_get(t, cap, al->b->s[j].norm);
-		u->ib = u->ib == -1 ? (long)j : -2;
-	}
-	for (i = 0; i < cap; i++)
-		if (t[i].ia >= 0 && t[i].ib >= 0)
-			link(al, (size_t)t[i].ia, (size_t)t[i].ia + 1,
-			    (size_t)t[i].ib, (size_t)t[i].ib + 1);
-	free(t);
+	wire_map_free(&t);
 	mark_inorder(al);
 	n = al->nl;
 	for (k = 0; k <= n; k++) {
@@ -266,7 +140,7 @@ equal_pass(struct align *al, int folded, size_t a0, size_t a1, size_t b0,
 		if (al->la[i] != -1)
 			continue;
 		if (folded)
-			prepare(al, al->a, &al->a->s[i]);
+			sent_prepare(al->sc, al->a, &al->a->s[i]);
 		key = folded ? al->a->s[i].eq : al->a->s[i].norm;
 		h = key & (cap - 1);
 		next[i - a0] = head[h];
@@ -276,7 +150,7 @@ equal_pass(struct align *al, int folded, size_t a0, size_t a1, size_t b0,
 		if (al->lb[j] != -1)
 			continue;
 		if (folded)
-			prepare(al, al->b, &al->b->s[j]);
+			sent_prepare(al->sc, al->b, &al->b->s[j]);
 		key = folded ? al->b->s[j].eq : al->b->s[j].norm;
 		/*
 		 * Of several equal sentences in A, take the one nearest to
@@ -333,16 +207,10 @@ static void
 add_cand(struct cand **c, size_t *n, size_t *cap, size_t i, size_t j,
     double s)
 {
-	if (*n == *cap) {
-		*cap = *cap ? *cap * 2 : 256;
-		*c = wire_xrealloc(*c, *cap, sizeof(**c));
-	}
+	*c = wire_grow(*c, cap, *n + 1, sizeof(**c));
 	(*c)[(*n)++] = (struct cand){ i, j, s };
 }
 
-static double	part(const struct wire_sent *, const struct wire_sent *);
-static double	sim2(struct align *, const struct wire_sent *,
-		    const struct wire_sent *, const struct wire_sent *);
 
 /*
  * Two adjacent sentences of one side that each are mostly found in one
@@ -350,7 +218,7 @@ static double	sim2(struct align *, const struct wire_sent *,
  * other way round, a split).  x is the side of the pair.
  */
 static void
-merges(struct align *al, struct wire_version *x, struct wire_version *y,
+merges(struct align *al, struct version *x, struct version *y,
     long *lx, long *ly, int xisa)
 {
 	size_t	i, j;
@@ -358,9 +226,9 @@ merges(struct align *al, struct wire_version *x, struct wire_version *y,
 	for (j = 0; j < y->n; j++)
 		for (i = 0; ly[j] == -1 && i + 1 < x->n; i++)
 			if (lx[i] == -1 && lx[i + 1] == -1 &&
-			    part(&x->s[i], &y->s[j]) >= PART &&
-			    part(&x->s[i + 1], &y->s[j]) >= PART &&
-			    sim2(al, &x->s[i], &x->s[i + 1], &y->s[j]) >= STRONG) {
+			    sent_part(&x->s[i], &y->s[j]) >= PART &&
+			    sent_part(&x->s[i + 1], &y->s[j]) >= PART &&
+			    sent_sim2(al->sc, &x->s[i], &x->s[i + 1], &y->s[j]) >= STRONG) {
 				if (xisa)
 					link(al, i, i + 2, j, j + 1);
 				else
@@ -384,7 +252,7 @@ greedy(struct align *al, struct cand *c, size_t n)
 static void
 near_pass(struct align *al)
 {
-	struct wire_seen	 idx;
+	struct wire_lsh		*idx;
 	struct cand		*c = NULL;
 	size_t			 nc = 0, cc = 0, i, j, k, ua = 0, ub = 0, n;
 	size_t			*ids, *ai;
@@ -393,12 +261,12 @@ near_pass(struct align *al)
 
 	for (i = 0; i < al->a->n; i++)
 		if (al->la[i] == -1) {
-			prepare(al, al->a, &al->a->s[i]);
+			sent_prepare(al->sc, al->a, &al->a->s[i]);
 			ua++;
 		}
 	for (j = 0; j < al->b->n; j++)
 		if (al->lb[j] == -1) {
-			prepare(al, al->b, &al->b->s[j]);
+			sent_prepare(al->sc, al->b, &al->b->s[j]);
 			ub++;
 		}
 	if (ua == 0 || ub == 0)
@@ -406,7 +274,7 @@ near_pass(struct align *al)
 	if (ua * ub <= ALLPAIRS) {
 		for (i = 0; i < al->a->n; i++)
 			for (j = 0; al->la[i] == -1 && j < al->b->n; j++)
-				if (al->lb[j] == -1 && (s = sim(&al->a->s[i],
+				if (al->lb[j] == -1 && (s = sent_sim(&al->a->s[i],
 				    &al->b->s[j])) >= STRONG)
 					add_cand(&c, &nc, &cc, i, j, s);
 		greedy(al, c, nc);
@@ -416,7 +284,7 @@ near_pass(struct align *al)
 		return;
 	}
 	/* Too many pairs: let MinHash signatures propose candidates. */
-	wire_seen_init(&idx, 1);
+	idx = wire_lsh_new();
 	ai = wire_xrealloc(NULL, ua, sizeof(*ai));
 	ids = wire_xrealloc(NULL, 64, sizeof(*ids));
 	sims = wire_xrealloc(NULL, 64, sizeof(*sims));
@@ -424,17 +292,17 @@ near_pass(struct align *al)
 		if (al->la[i] != -1)
 			continue;
 		wire_sig(al->a->s[i].sh, al->a->s[i].nsh, sig);
-		wire_seen_add(&idx, al->a->s[i].norm, sig, 0, "1", 1);
+		wire_lsh_add(idx, sig);
 		ai[k++] = i;
 	}
 	for (j = 0; j < al->b->n; j++) {
 		if (al->lb[j] != -1)
 			continue;
 		wire_sig(al->b->s[j].sh, al->b->s[j].nsh, sig);
-		n = wire_seen_near(&idx, sig, STRONG / 2, ids, sims, 64);
+		n = wire_lsh_near(idx, sig, STRONG / 2, ids, sims, 64);
 		for (k = 0; k < n; k++) {
 			i = ai[ids[k]];
-			if ((s = sim(&al->a->s[i], &al->b->s[j])) >= STRONG)
+			if ((s = sent_sim(&al->a->s[i], &al->b->s[j])) >= STRONG)
 				add_cand(&c, &nc, &cc, i, j, s);
 		}
 	}
@@ -443,7 +311,7 @@ near_pass(struct align *al)
 	free(ai);
 	free(ids);
 	free(sims);
-	wire_seen_free(&idx);
+	wire_lsh_free(idx);
 }
 
 static int
@@ -496,33 +364,6 @@ mark_inorder(struct align *al)
 	free(prev);
 }
 
-/* Similarity of a run of two sentences (as one) to a third. */
-static double
-sim2(struct align *al, const struct wire_sent *x, const struct wire_sent *y,
-    const struct wire_sent *z)
-{
-	size_t	n = x->nsh + y->nsh;
-
-	if (n > al->tmpcap) {
-		al->tmpcap = n + 16;
-		al->tmp = wire_xrealloc(al->tmp, al->tmpcap, sizeof(*al->tmp));
-	}
-	memcpy(al->tmp, x->sh, x->nsh * sizeof(*al->tmp));
-	memcpy(al->tmp + x->nsh, y->sh, y->nsh * sizeof(*al->tmp));
-	n = wire_sortu(al->tmp, n);
-	return wire_jaccard(al->tmp, n, z->sh, z->nsh);
-}
-
-/* The share of x's shingles found in y. */
-static double
-part(const struct wire_sent *x, const struct wire_sent *y)
-{
-	double	j = wire_jaccard(x->sh, x->nsh, y->sh, y->nsh);
-
-	/* |x & y| = j (|x| + |y|) / (1 + j) */
-	return x->nsh ? j * (double)(x->nsh + y->nsh) / (1 + j) / x->nsh : 0;
-}
-
 /*
  * Pass 4 in one gap, A [a0, a1) and B [b0, b1): weak one-to-one links,
  * then merges and splits of two adjacent sentences.
@@ -530,7 +371,7 @@ part(const struct wire_sent *x, const struct wire_sent *y)
 static void
 gap_pass(struct align *al, size_t a0, size_t a1, size_t b0, size_t b1)
 {
-	struct wire_sent	*A = al->a->s, *B = al->b->s;
+	struct sent	*A = al->a->s, *B = al->b->s;
 	struct cand		*c = NULL;
 	size_t			 nc = 0, cc = 0, i, j;
 	double			 s, w;
@@ -541,22 +382,22 @@ gap_pass(struct align *al, size_t a0, size_t a1, size_t b0, size_t b1)
 	for (j = b0; j < b1; j++)
 		for (i = a0; al->lb[j] == -1 && i + 1 < a1; i++)
 			if (al->la[i] == -1 && al->la[i + 1] == -1 &&
-			    part(&A[i], &B[j]) >= PART &&
-			    part(&A[i + 1], &B[j]) >= PART &&
-			    sim2(al, &A[i], &A[i + 1], &B[j]) >= STRONG)
+			    sent_part(&A[i], &B[j]) >= PART &&
+			    sent_part(&A[i + 1], &B[j]) >= PART &&
+			    sent_sim2(al->sc, &A[i], &A[i + 1], &B[j]) >= STRONG)
 				link(al, i, i + 2, j, j + 1);
 	for (i = a0; i < a1; i++)
 		for (j = b0; al->la[i] == -1 && j + 1 < b1; j++)
 			if (al->lb[j] == -1 && al->lb[j + 1] == -1 &&
-			    part(&B[j], &A[i]) >= PART &&
-			    part(&B[j + 1], &A[i]) >= PART &&
-			    sim2(al, &B[j], &B[j + 1], &A[i]) >= STRONG)
+			    sent_part(&B[j], &A[i]) >= PART &&
+			    sent_part(&B[j + 1], &A[i]) >= PART &&
+			    sent_sim2(al->sc, &B[j], &B[j + 1], &A[i]) >= STRONG)
 				link(al, i, i + 1, j, j + 2);
 	for (i = a0; i < a1; i++)
 		for (j = b0; al->la[i] == -1 && j < b1; j++) {
 			if (al->lb[j] != -1)
 				continue;
-			s = sim(&A[i], &B[j]);
+			s = sent_sim(&A[i], &B[j]);
 			w = wire_jaccard(A[i].uni, A[i].nuni, B[j].uni, B[j].nuni);
 			if (s >= WEAK_BIGRAM || w >= WEAK_WORDS)
 				add_cand(&c, &nc, &cc, i, j, s > w ? s : w);
@@ -572,7 +413,7 @@ gap_pass(struct align *al, size_t a0, size_t a1, size_t b0, size_t b1)
 static void
 widen(struct align *al)
 {
-	struct wire_sent	*A = al->a->s, *B = al->b->s;
+	struct sent	*A = al->a->s, *B = al->b->s;
 	struct link		*l;
 	size_t			 k;
 
@@ -581,24 +422,24 @@ widen(struct align *al)
 		if (l->a1 - l->a0 != 1 || l->b1 - l->b0 != 1)
 			continue;
 		if (l->a1 < al->a->n && al->la[l->a1] == -1 &&
-		    part(&A[l->a1], &B[l->b0]) >= PART &&
-		    sim2(al, &A[l->a0], &A[l->a1], &B[l->b0]) >
-		    sim(&A[l->a0], &B[l->b0]))
+		    sent_part(&A[l->a1], &B[l->b0]) >= PART &&
+		    sent_sim2(al->sc, &A[l->a0], &A[l->a1], &B[l->b0]) >
+		    sent_sim(&A[l->a0], &B[l->b0]))
 			al->la[l->a1++] = (long)k;
 		else if (l->a0 > 0 && al->la[l->a0 - 1] == -1 &&
-		    part(&A[l->a0 - 1], &B[l->b0]) >= PART &&
-		    sim2(al, &A[l->a0 - 1], &A[l->a0], &B[l->b0]) >
-		    sim(&A[l->a0], &B[l->b0]))
+		    sent_part(&A[l->a0 - 1], &B[l->b0]) >= PART &&
+		    sent_sim2(al->sc, &A[l->a0 - 1], &A[l->a0], &B[l->b0]) >
+		    sent_sim(&A[l->a0], &B[l->b0]))
 			al->la[--l->a0] = (long)k;
 		else if (l->b1 < al->b->n && al->lb[l->b1] == -1 &&
-		    part(&B[l->b1], &A[l->a0]) >= PART &&
-		    sim2(al, &B[l->b0], &B[l->b1], &A[l->a0]) >
-		    sim(&A[l->a0], &B[l->b0]))
+		    sent_part(&B[l->b1], &A[l->a0]) >= PART &&
+		    sent_sim2(al->sc, &B[l->b0], &B[l->b1], &A[l->a0]) >
+		    sent_sim(&A[l->a0], &B[l->b0]))
 			al->lb[l->b1++] = (long)k;
 		else if (l->b0 > 0 && al->lb[l->b0 - 1] == -1 &&
-		    part(&B[l->b0 - 1], &A[l->a0]) >= PART &&
-		    sim2(al, &B[l->b0 - 1], &B[l->b0], &A[l->a0]) >
-		    sim(&A[l->a0], &B[l->b0]))
+		    sent_part(&B[l->b0 - 1], &A[l->a0]) >= PART &&
+		    sent_sim2(al->sc, &B[l->b0 - 1], &B[l->b0], &A[l->a0]) >
+		    sent_sim(&A[l->a0], &B[l->b0]))
 			al->lb[--l->b0] = (long)k;
 	}
 }
@@ -621,14 +462,11 @@ gaps(struct align *al)
 }
 
 static void
-unit(struct wire_unit **u, size_t *n, size_t *cap, int op, size_t a0,
+unit(struct unit **u, size_t *n, size_t *cap, int op, size_t a0,
     size_t a1, size_t b0, size_t b1)
 {
-	if (*n == *cap) {
-		*cap = *cap ? *cap * 2 : 64;
-		*u = wire_xrealloc(*u, *cap, sizeof(**u));
-	}
-	(*u)[(*n)++] = (struct wire_unit){ op, a0, a1, b0, b1 };
+	*u = wire_grow(*u, cap, *n + 1, sizeof(**u));
+	(*u)[(*n)++] = (struct unit){ op, a0, a1, b0, b1 };
 }
 
 /* Are the two runs the same text after folding? */
@@ -639,16 +477,16 @@ same(struct align *al, const struct link *l)
 		return 0;
 	if (al->a->s[l->a0].norm == al->b->s[l->b0].norm)
 		return 1;
-	prepare(al, al->a, &al->a->s[l->a0]);
-	prepare(al, al->b, &al->b->s[l->b0]);
+	sent_prepare(al->sc, al->a, &al->a->s[l->a0]);
+	sent_prepare(al->sc, al->b, &al->b->s[l->b0]);
 	return al->a->s[l->a0].eq == al->b->s[l->b0].eq;
 }
 
 size_t
-wire_align(struct wire_version *a, struct wire_version *b,
-    struct wire_unit **out)
+align(struct scratch *sc, struct version *a, struct version *b,
+    struct unit **out)
 {
-	struct align	 al = { a, b, NULL, 0, 0, NULL, NULL, { 0 }, NULL, 0 };
+	struct align	 al = { a, b, NULL, 0, 0, NULL, NULL, sc };
 	struct link	*l;
 	size_t		 i, j, n = 0, cap = 0, next = 0, *nexta;
 
@@ -708,82 +546,5 @@ wire_align(struct wire_version *a, struct wire_version *b,
 	free(al.l);
 	free(al.la);
 	free(al.lb);
-	free(al.tmp);
-	wire_keys_free(&al.ks);
 	return n;
-}
-
-/* Append s[from, to) to out. */
-static void
-put(struct wire_buf *out, const char *s, size_t from, size_t to)
-{
-	if (to > from)
-		wire_buf_add(out, s + from, to - from);
-}
-
-void
-wire_wdiff(struct wire_buf *out, const char *a, size_t alen, const char *b,
-    size_t blen, const char *const mark[4])
-{
-	static struct wire_keys	 ka, kb;
-	static uint64_t		*ha, *hb;
-	static unsigned char	*da, *db;
-	static size_t		 cap;
-	size_t			 i = 0, j = 0, i0, j0, n, m, end;
-
-	wire_keys(&ka, a, alen, WIRE_KEYS_PUNCT);
-	wire_keys(&kb, b, blen, WIRE_KEYS_PUNCT);
-	n = ka.n;
-	m = kb.n;
-	if (n + m + 1 > cap) {
-		cap = n + m + 64;
-		ha = wire_xrealloc(ha, cap, sizeof(*ha));
-		hb = wire_xrealloc(hb, cap, sizeof(*hb));
-		da = wire_xrealloc(da, cap, 1);
-		db = wire_xrealloc(db, cap, 1);
-	}
-	/* The words as written (after normalising), not their folded keys. */
-	for (i = 0; i < n; i++)
-		ha[i] = ka.k[i].surf;
-	for (j = 0; j < m; j++)
-		hb[j] = kb.k[j].surf;
-	wire_diff(ha, n, hb, m, da, db);
-	/*
-	 * A token is written with the white space before it; a change shows
-	 * the space before its first token, then the old and the new text.
-	 */
-	end = 0;
-	for (i = j = 0; i < n || j < m; ) {
-		if (i < n && j < m && !da[i] && !db[j]) {
-			put(out, b, end, kb.k[j].off + kb.k[j].len);
-			end = kb.k[j].off + kb.k[j].len;
-			i++;
-			j++;
-			continue;
-		}
-		for (i0 = i; i < n && da[i]; i++)
-			;
-		for (j0 = j; j < m && db[j]; j++)
-			;
-		if (j > j0)
-			put(out, b, end, kb.k[j0].off);
-		else
-			put(out, a, i0 > 0 ? ka.k[i0 - 1].off + ka.k[i0 - 1].len :
-			    0, ka.k[i0].off);
-		if (i > i0) {
-			wire_buf_adds(out, mark[0]);
-			put(out, a, ka.k[i0].off, ka.k[i - 1].off + ka.k[i - 1].len);
-			wire_buf_adds(out, mark[1]);
-		}
-		if (j > j0) {
-			wire_buf_adds(out, mark[2]);
-			put(out, b, kb.k[j0].off, kb.k[j - 1].off + kb.k[j - 1].len);
-			wire_buf_adds(out, mark[3]);
-			end = kb.k[j - 1].off + kb.k[j - 1].len;
-		} else if (j < m && end == kb.k[j].off && i < n &&
-		    ka.k[i].off > ka.k[i - 1].off + ka.k[i - 1].len)
-			/* A deletion at the start: A's space after it. */
-			put(out, a, ka.k[i - 1].off + ka.k[i - 1].len, ka.k[i].off);
-	}
-	put(out, b, end, blen);
 }

@@ -13,7 +13,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "wire.h"
+#include "dedupe.h"
 
 static const char synopsis[] =
     "wire-dedupe [-dhkpt] [-n[threshold]] [-s state] [file ...]";
@@ -24,12 +24,12 @@ static const char synopsis[] =
 struct dedupe {
 	int			 plain, tag, docs, keymode;
 	double			 near;	/* threshold, 0 for exact mode */
-	struct wire_seen	 seen;
+	struct seen	 seen;
 	struct wire_keys	 keys;
 	struct wire_buf		 norm, tags, val;
 	uint64_t		*sh;
 	size_t			 shcap;
-	struct wire_docsim	 ds;	/* -d */
+	struct docsim	 ds;	/* -d */
 };
 
 /*
@@ -44,7 +44,7 @@ lookup(struct dedupe *dd, const struct wire_rec *r, double *sim, int *dup)
 	uint64_t	h;
 	size_t		id, ids[MAXHITS], i, n, best = SIZE_MAX;
 	double		sims[MAXHITS];
-	uint32_t	doc = wire_seen_doc(&dd->seen, r->doc, r->doclen);
+	uint32_t	doc = seen_doc(&dd->seen, r->doc, r->doclen);
 
 	*sim = 1;
 	*dup = 1;
@@ -52,13 +52,14 @@ lookup(struct dedupe *dd, const struct wire_rec *r, double *sim, int *dup)
 	dd->norm.len = 0;
 	wire_norm(&dd->norm, r->text, r->textlen);
 	h = wire_hash(dd->norm.p, dd->norm.len);
-	if ((id = wire_seen_exact(&dd->seen, h)) != SIZE_MAX)
+	if ((id = seen_exact(&dd->seen, h)) != SIZE_MAX)
 		return id;
 	if (dd->near > 0) {
 		wire_keys(&dd->keys, r->text, r->textlen, 0);
 		n = wire_shingles(&dd->keys, 2, &dd->sh, &dd->shcap);
 		wire_sig(dd->sh, n, sig);
-		n = wire_seen_near(&dd->seen, sig, dd->near, ids, sims, MAXHITS);
+		n = wire_lsh_near(dd->seen.lsh, sig, dd->near, ids, sims,
+		    MAXHITS);
 		/* The most similar earlier record; the earliest on a tie. */
 		for (i = 0; i < n; i++)
 			if (best == SIZE_MAX || sims[i] > *sim ||
@@ -70,7 +71,7 @@ lookup(struct dedupe *dd, const struct wire_rec *r, double *sim, int *dup)
 			return best;
 	}
 	*dup = 0;
-	if ((id = wire_seen_add(&dd->seen, h, sig, doc, r->pos, r->poslen)) ==
+	if ((id = seen_add(&dd->seen, h, sig, doc, r->pos, r->poslen)) ==
 	    SIZE_MAX)
 		errx(WIRE_EXIT_BAD, "more distinct records than the index holds");
 	return id;
@@ -79,7 +80,7 @@ lookup(struct dedupe *dd, const struct wire_rec *r, double *sim, int *dup)
 static void
 tagged(struct dedupe *dd, const struct wire_rec *r, size_t id, double sim)
 {
-	const char	*doc = dd->seen.docs.name[wire_seen_docof(&dd->seen, id)];
+	const char	*doc = dd->seen.docs.name[seen_docof(&dd->seen, id)];
 	char		 num[16];
 
 	dd->tags.len = 0;
@@ -87,7 +88,7 @@ tagged(struct dedupe *dd, const struct wire_rec *r, size_t id, double sim)
 	dd->val.len = 0;
 	wire_buf_adds(&dd->val, doc);
 	wire_buf_addc(&dd->val, ':');
-	wire_seen_pos(&dd->seen, id, &dd->val);
+	seen_pos(&dd->seen, id, &dd->val);
 	wire_tag_set(&dd->tags, "dup", dd->val.p, dd->val.len);
 	snprintf(num, sizeof(num), "%.2f", sim);
 	wire_tag_set(&dd->tags, "sim", num, strlen(num));
@@ -113,7 +114,7 @@ record(struct dedupe *dd, const struct wire_rec *r)
 		/* lookup() may have stopped at an exact repeat before keys. */
 		wire_keys(&dd->keys, r->text, r->textlen, 0);
 		if (dd->keys.n >= EVIDENCE_WORDS)
-			wire_docsim_add(&dd->ds, wire_seen_doc(&dd->seen,
+			docsim_add(&dd->ds, seen_doc(&dd->seen,
 			    r->doc, r->doclen), (uint32_t)id);
 		return;
 	}
@@ -137,7 +138,7 @@ record(struct dedupe *dd, const struct wire_rec *r)
 static void
 key(struct dedupe *dd, const struct wire_rec *r)
 {
-	if (!dd->plain && r->poslen == 1 && r->pos[0] == '0')
+	if (!dd->plain && wire_rec_meta(r))
 		fputs("-\t", stdout);
 	else {
 		dd->norm.len = 0;
@@ -164,7 +165,7 @@ dedupe_record(const struct wire_rec *r, void *arg)
 		return;
 	}
 	/* Metadata is not text to deduplicate: it passes. */
-	if (!dd->plain && r->poslen == 1 && r->pos[0] == '0') {
+	if (!dd->plain && wire_rec_meta(r)) {
 		if (!dd->docs)
 			wire_write(stdout, r->doc, r->doclen, r->pos,
 			    r->poslen, r->text, r->textlen, r->tags,
@@ -238,16 +239,16 @@ main(int argc, char *argv[])
 		errx(WIRE_EXIT_USAGE, "-d cannot be used with -t or -s");
 	if (dd.keymode && (dd.docs || dd.tag || dd.near > 0 || state != NULL))
 		errx(WIRE_EXIT_USAGE, "-k is a mode of its own, for exact keys");
-	wire_seen_init(&dd.seen, dd.near > 0);
-	if (state != NULL && wire_state_load(&dd.seen, state) == -1)
+	seen_init(&dd.seen, dd.near > 0);
+	if (state != NULL && state_load(&dd.seen, state) == -1)
 		return WIRE_EXIT_BAD;
 	status = wire_each_file(argc, argv, dedupe_file, &dd);
 	if (dd.docs)
-		wire_docsim_print(&dd.ds, &dd.seen, stdout);
-	if (state != NULL && wire_state_save(&dd.seen, state) == -1)
+		docsim_print(&dd.ds, &dd.seen, stdout);
+	if (state != NULL && state_save(&dd.seen, state) == -1)
 		status = WIRE_EXIT_BAD;
-	wire_docsim_free(&dd.ds);
-	wire_seen_free(&dd.seen);
+	docsim_free(&dd.ds);
+	seen_free(&dd.seen);
 	wire_keys_free(&dd.keys);
 	wire_buf_free(&dd.norm);
 	wire_buf_free(&dd.tags);

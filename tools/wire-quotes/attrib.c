@@ -1,0 +1,449 @@
+/*
+ * attrib.c: attribution: which speaker and verb each quotation gets.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "quotes.h"
+
+/* ---- attribution ------------------------------------------------ */
+
+static size_t
+put_cue(struct qctx *c, size_t v)
+{
+	size_t	at;
+
+	if (word_is(c, v, "according")) {
+		at = c->strs.len;
+		wire_buf_add(&c->strs, "according to", 13);
+		return at;
+	}
+	return put_words(c, v, v + 1, 1, 0, 0);
+}
+
+static int
+set_who(struct qctx *c, struct quo *q, size_t t0, size_t t1, size_t v)
+{
+	make_who(c, t0, t1, &q->who);
+	q->cue = put_cue(c, v);
+	c->t[v].f |= F_USED;
+	return 1;
+}
+
+/*
+ * Is the verb at v a passive ("has been called", "was quoted")?  Its
+ * speaker is then the one after "by", if any, and never its subject.
+ */
+int
+passive(const struct qctx *c, size_t v, size_t lo)
+{
+	const struct tok *t = c->t;
+
+	if (!(t[v].f & F_ED) && !word_is(c, v, "told") &&
+	    !word_is(c, v, "said"))
+		return 0;
+	while (v > lo && ADVERB(&t[v - 1]) && !(t[v - 1].lex & L_BE))
+		v--;
+	return v > lo && (t[v - 1].lex & L_BE) && LOWER(&t[v - 1]);
+}
+
+/* "... by X": the agent of a passive, after the verb at v. */
+static int
+agent(struct qctx *c, struct quo *q, size_t v, size_t se)
+{
+	size_t	i, e;
+
+	for (i = v + 1; i + 1 < se && i < v + 12; i++) {
+		if (c->t[i].kind == K_PUNCT && c->t[i].c != ',')
+			break;
+		if (word_is(c, i, "by") && (e = np_fwd(c, i + 1, se)) > i + 1)
+			return set_who(c, q, i + 1, e, v);
+	}
+	return 0;
+}
+
+/* Only adverbs between tokens i and j. */
+static int
+adverbs(const struct qctx *c, size_t i, size_t j)
+{
+	for (; i < j; i++)
+		if (!ADVERB(&c->t[i]))
+			return 0;
+	return 1;
+}
+
+/*
+ * A verb of saying and its subject at the start of the tokens [i, hi):
+ * "X said", "X, who ..., said", "said X", "according to X".  With loose
+ * clear, the subject may have a phrase after it ("an official familiar
+ * with the matter said").
+ */
+static int
+cue_first(struct qctx *c, struct quo *q, size_t i, size_t hi, int loose)
+{
+	const struct tok *t = c->t;
+	size_t	 v, e, j, t0, t1;
+	int	 app;
+
+	if (i >= hi || t[i].kind != K_WORD)
+		return 0;
+	if (t[i].lex & L_CUE) {
+		if (word_is(c, i, "according")) {
+			if (i + 2 < hi && word_is(c, i + 1, "to") &&
+			    (e = np_fwd(c, i + 2, hi)) > i + 2)
+				return set_who(c, q, i + 2, e, i);
+			return 0;
+		}
+		if (!(t[i].lex & L_INV))
+			return 0;
+		for (j = i + 1; j < hi && ADVERB(&t[j]); j++)
+			;
+		if ((e = np_fwd(c, j, hi)) > j)
+			return set_who(c, q, j, e, i);
+		/*
+		 * ""...," said Friday.": a day or month alone after the verb,
+		 * with the sentence ending there, is no time but the subject.
+		 */
+		if (j < hi && j == i + 1 && t[j].kind == K_WORD &&
+		    (t[j].f & F_CAP) && (t[j].lex & L_TIME) && (j + 1 == hi ||
+		    (t[j + 1].kind == K_PUNCT && (t[j + 1].f & F_SEND)) ||
+		    (j + 2 == hi && t[j + 1].kind == K_PUNCT &&
+		    t[j + 1].c == '.')))
+			return set_who(c, q, j, j + 1, i);
+		return 0;
+	}
+	for (v = i; v < hi && v < i + CUEMAX; v++) {
+		if (t[v].kind == K_PUNCT && t[v].c != ',' && t[v].c != '(' &&
+		    t[v].c != ')' && t[v].c != '-')
+			return 0;
+		if (t[v].kind == K_QUOTE && !c->q[t[v].q].title)
+			return 0;
+		if (t[v].kind == K_WORD && (t[v].lex & L_CUE) &&
+		    !word_is(c, v, "according"))
+			break;
+	}
+	if (v >= hi || v >= i + CUEMAX)
+		return 0;
+	if (!subj(c, i, v, &t0, &t1, &app) || t0 != i || passive(c, v, i))
+		return 0;
+	if (!loose && !app && !adverbs(c, t1, time_back(c, t1, v)))
+		return 0;
+	return set_who(c, q, t0, t1, v);
+}
+
+/* After the quotation: "...," X said. */
+static int
+after(struct qctx *c, struct quo *q, size_t qt, size_t hi)
+{
+	const struct tok *t = c->t;
+	size_t	 i = qt + 1;
+	int	 comma;
+
+	comma = t[qt].c == ',' || t[qt].c == '?' || t[qt].c == '!' ||
+	    t[qt].c == '-';
+	if (i < hi && t[i].kind == K_PUNCT && (t[i].c == ',' || t[i].c == '-')) {
+		i++;
+		comma = 1;
+	}
+	/*
+	 * ""...." Mayor Rita Ohm said the town was "grateful."": a
+	 * sentence after a full stop with a quotation of its own: its cue
+	 * is that one's.
+	 */
+	if (!comma && t[qt].c == '.' && hi < c->nt && is_q(c, hi))
+		return 0;
+	if (cue_first(c, q, i, hi, comma))
+		return 1;
+	if (!comma)
+		return 0;
+	/* "...," like the markets, said X: a phrase put in between. */
+	for (; i + 1 < hi && i < qt + CUEMAX; i++) {
+		if (is_hard(c, i))
+			return 0;
+		if (is_comma(c, i) && (t[i + 1].lex & L_INV))
+			return cue_first(c, q, i + 1, hi, 1);
+	}
+	return 0;
+}
+
+/*
+ * A noun for what is said and its author, before the quotation at qt
+ * with no verb of saying: "a report by Politico that he "fabricated"
+ * it", "this headline from the Washington Post: "..."".  The author
+ * must be a name ("from last year" is none).
+ */
+static int
+spoken_by(struct qctx *c, struct quo *q, size_t qt, size_t lo)
+{
+	const struct tok *t = c->t;
+	size_t	 k, a, e;
+
+	for (k = qt; k-- > lo && qt - k < CUEMAX;) {
+		if (!(t[k].lex & L_SPN) || k + 2 >= qt ||
+		    !(word_is(c, k + 1, "by") || word_is(c, k + 1, "from")))
+			continue;
+		for (a = k + 2; a < qt && (t[a].lex & L_DET); a++)
+			;
+		if (a >= qt || t[a].kind != K_WORD || !(t[a].f & F_CAP) ||
+		    (e = np_fwd(c, k + 2, qt)) <= a)
+			continue;
+		return set_who(c, q, k + 2, e, k);
+	}
+	return 0;
+}
+
+/*
+ * "- Harbour boss Tilda Maren: "..."": a person's name and a colon
+ * with no verb, as in lists of what each side said.  The name opens
+ * its sentence, after a dash if any.
+ */
+static int
+colon_name(struct qctx *c, struct quo *q, size_t qt, size_t ss)
+{
+	const struct tok *t = c->t;
+	struct who	 w;
+	size_t		 s = ss, k;
+
+	if (qt < ss + 2 || t[qt - 1].kind != K_PUNCT || t[qt - 1].c != ':')
+		return 0;
+	while (s < qt - 1 && t[s].kind == K_PUNCT && t[s].c == '-')
+		s++;
+	for (k = s; k < qt - 1; k++)
+		if (t[k].kind != K_WORD || (t[k].lex & (L_CUE | L_PREP |
+		    L_SUB | L_REL | L_CONJ)) || PRONOUN(&t[k]))
+			return 0;
+	if (k == s || k - s > NPMAX)
+		return 0;
+	make_who(c, s, k, &w);
+	if (w.kind != W_NAME || !w.person)
+		return 0;
+	q->who = w;
+	return 1;
+}
+
+/*
+ * Before the quotation in its sentence: the nearest verb of saying and
+ * its subject (X told reporters: "..."; X called it "...").  A verb with
+ * no subject of its own ("Calling it "painful", X said"; "X said,
+ * adding: "..."") takes that of another in the sentence.
+ */
+static int
+before(struct qctx *c, struct quo *q, size_t qt, size_t lo, size_t ss,
+    size_t se)
+{
+	const struct tok *t = c->t;
+	size_t	 v, u, t0, t1, e;
+	int	 app;
+
+	for (v = qt; v > lo; v--)
+		if (t[v - 1].kind == K_WORD && (t[v - 1].lex & L_CUE))
+			break;
+	if (v == lo)
+		return spoken_by(c, q, qt, lo) || colon_name(c, q, qt, ss);
+	v--;
+	if (word_is(c, v, "according")) {
+		if (v + 2 < qt && word_is(c, v + 1, "to") &&
+		    (e = np_fwd(c, v + 2, qt)) > v + 2)
+			return set_who(c, q, v + 2, e, v);
+		return 0;
+	}
+	/* "X was asked: "..."": someone unnamed asked. */
+	if (passive(c, v, lo)) {
+		if (!agent(c, q, v, se))
+			q->cue = put_cue(c, v);
+		return 1;
+	}
+	if (subj(c, ss, v, &t0, &t1, &app))
+		return set_who(c, q, t0, t1, v);
+	for (u = v; u > ss && v - u < LOOKBACK; u--)
+		if ((t[u - 1].lex & L_CUE) && subj(c, ss, u - 1, &t0, &t1, &app))
+			goto found;
+	for (u = qt + 1; u < se && u < qt + CUEMAX; u++)
+		if ((t[u].lex & L_CUE) && t[u].kind == K_WORD &&
+		    subj(c, ss, u, &t0, &t1, &app))
+			goto found;
+	return 0;
+found:
+	make_who(c, t0, t1, &q->who);
+	q->cue = put_cue(c, v);
+	return 1;
+}
+
+/* Is the quotation at token qt a fragment inside a sentence? */
+static int
+fragment(const struct qctx *c, size_t qt, size_t ss)
+{
+	const struct tok *p;
+	const struct seg *g;
+	size_t		 i, n;
+	int32_t		 ch;
+
+	if (qt == ss)
+		return 0;
+	p = &c->t[qt - 1];
+	if (p->kind == K_PUNCT)
+		return 0;
+	if (p->kind == K_QUOTE)
+		return 1;
+	/* A verb of saying may bring in a whole sentence. */
+	if (!(p->lex & L_CUE))
+		return 1;
+	g = lastseg((struct qctx *)c, c->t[qt].q);
+	for (i = g->a; i < g->b; i += n) {
+		ch = wire_utf8_dec(c->text.p + i, g->b - i, &n);
+		if (wire_uclass(ch) & (WIRE_C_ALPHA | WIRE_C_DIGIT))
+			return !wire_isupper(ch);
+	}
+	return 1;
+}
+
+void
+set_last(struct qctx *c, const struct who *w, int quote)
+{
+	if (w->kind == W_NONE)
+		return;
+	push(c, w);
+	/*
+	 * prevquote says, for now, whether this paragraph's last speaker
+	 * was quoted: what a quotation opening the next one goes on from.
+	 */
+	if (quote || !same_name(c, &c->paralast, w))
+		c->prevquote = quote;
+	c->paralast = *w;
+}
+
+/*
+ * A paragraph after one that ends "X wrote:" is X's words, set off
+ * without marks (a block quotation); a quotation inside it with no
+ * speaker of its own is X's too.
+ */
+static int
+block_who(struct qctx *c, struct quo *q)
+{
+	if (!c->prevcolon || c->prevpara.kind == W_NONE)
+		return 0;
+	q->who = c->prevpara;
+	return 1;
+}
+
+/*
+ * Does the verb of saying of the sentence [s, e) take an object of its
+ * own ("Critics accused the mayor of ...", "Norway confirmed their
+ * progress")?  Then the sentence is about that, not the quotation
+ * before it.  "Said", "asked" and the like, which stand before their
+ * subjects, and "told" with whom, are not read so.
+ */
+static int
+own_object(const struct qctx *c, size_t s, size_t e)
+{
+	const struct tok *t = c->t;
+	size_t	 v;
+
+	for (v = s; v < e && v < s + CUEMAX; v++)
+		if (t[v].kind == K_WORD && (t[v].lex & L_CUE))
+			break;
+	if (v + 1 >= e || v >= s + CUEMAX || (t[v].lex & L_INV) ||
+	    word_is(c, v, "told") || word_is(c, v, "tells") ||
+	    word_is(c, v, "tell") || word_is(c, v, "telling") ||
+	    word_is(c, v, "say") || word_is(c, v, "saying") ||
+	    word_is(c, v, "according"))
+		return 0;
+	return t[v + 1].kind == K_WORD && !(t[v + 1].lex & (L_PREP | L_SUB |
+	    L_TIME | L_ADV)) && !(t[v + 1].f & F_LY);
+}
+
+/* Give the quotation at token qt, in the sentence [ss, se), a speaker. */
+void
+quote_here(struct qctx *c, size_t qt, size_t ss, size_t se,
+    size_t *nextend)
+{
+	struct tok	*t = c->t;
+	struct quo	*q = &c->q[t[qt].q];
+	size_t		 lo, hi, v, se2, t0, t1;
+	int		 ok = 0, app, afterfirst;
+
+	if (lastseg(c, t[qt].q) != &c->seg[q->seg0]) {
+		/* The end of a quotation of several paragraphs. */
+		if (q->closed && q->who.kind == W_NONE && q->cue == NOSTR)
+			after(c, q, qt, se);
+		set_last(c, &q->who, 1);
+		return;
+	}
+	for (lo = qt; lo > ss && qt - lo < LOOKBACK && !is_q(c, lo - 1); lo--)
+		;
+	for (hi = qt + 1; hi < se && hi - qt < LOOKBACK && !is_q(c, hi); hi++)
+		;
+	q->partial = fragment(c, qt, ss);
+	if (q->partial) {
+		ok = before(c, q, qt, lo, ss, se);
+		if (!ok && lo > ss) {
+			/* Fragments in one sentence share a speaker. */
+			struct quo *p = &c->q[t[lo - 1].q];
+
+			if (p->who.kind != W_NONE || p->cue != NOSTR) {
+				q->who = p->who;
+				q->cue = p->cue;
+				ok = 1;
+			}
+		}
+		if (!ok)
+			ok = after(c, q, qt, hi);
+		/* Later in the sentence: "..., Zelensky said", "according to X". */
+		for (v = qt + 1; !ok && v < se && v < qt + CUEMAX; v++) {
+			if (t[v].kind != K_WORD || !(t[v].lex & L_CUE))
+				continue;
+			if (word_is(c, v, "according")) {
+				if (v + 2 < se && word_is(c, v + 1, "to") &&
+				    (t1 = np_fwd(c, v + 2, se)) > v + 2)
+					ok = set_who(c, q, v + 2, t1, v);
+			} else if (subj(c, qt + 1, v, &t0, &t1, &app) &&
+			    is_comma(c, t0 - 1) && !passive(c, v, qt + 1))
+				ok = set_who(c, q, t0, t1, v);
+			/* "X published a letter on the "..." and called": X. */
+			else if (joined(c, qt + 1, v) &&
+			    clause_subj(c, ss, qt, &t0, &t1))
+				ok = set_who(c, q, t0, t1, v);
+		}
+		if (!ok)
+			block_who(c, q);
+		set_last(c, &q->who, 1);
+		return;
+	}
+	q->told = 1;
+	afterfirst = t[qt].c == ',' || t[qt].c == '?' || t[qt].c == '!' ||
+	    t[qt].c == '-' || (qt + 1 < se && t[qt + 1].kind == K_PUNCT &&
+	    (t[qt + 1].c == ',' || t[qt + 1].c == '-'));
+	if (afterfirst)
+		ok = after(c, q, qt, hi) || before(c, q, qt, lo, ss, se);
+	else
+		ok = before(c, q, qt, lo, ss, se) || after(c, q, qt, hi);
+	/* The next sentence: "...?" Borger asked. */
+	if (!ok && qt + 1 == se && se < c->nt) {
+		for (se2 = se; se2 < c->nt && !(t[se2].f & F_SEND); se2++)
+			;
+		*nextend = se2;
+		/* Not one that has a quotation of its own. */
+		for (v = se; v <= se2 && v < c->nt && !is_q(c, v); v++)
+			;
+		ok = (v > se2 || v == c->nt) && !own_object(c, se, se2) &&
+		    cue_first(c, q, se, se2 + 1, 0);
+	}
+	if (!ok) {
+		q->told = 0;
+		ok = block_who(c, q);
+	}
+	/* The speaker so far in the paragraph, or of the one before. */
+	if (!ok && c->paralast.kind != W_NONE) {
+		q->who = c->paralast;
+		ok = 1;
+	}
+	if (!ok && qt == 0 && c->prevquote)
+		q->who = c->prevpara;
+	set_last(c, &q->who, 1);
+}
+
+/*
+ * A person named as the subject of a sentence ("Ben Carson took ...")
+ * is someone a later "he" or "she" may mean, and the likely speaker of
+ * a quotation that follows with no words of its own on who.
+ */

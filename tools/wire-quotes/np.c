@@ -1,0 +1,480 @@
+/*
+ * np.c: noun phrases: the subject of a verb of saying.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "quotes.h"
+
+/* ---- noun phrases ----------------------------------------------- */
+
+#define PRONOUN(t)	(((t)->lex & L_PRON) && !((t)->lex & L_DET))
+#define LOWER(t)	((t)->kind == K_WORD && !((t)->f & F_CAP))
+#define ADVERB(t)	(LOWER(t) && (((t)->lex & L_ADV) || ((t)->f & F_LY)))
+
+/* Skip a parenthesis that closes at i back to its opening; or i. */
+static size_t
+paren_back(const struct qctx *c, size_t lo, size_t i)
+{
+	size_t	j;
+
+	for (j = i; j > lo && i - j < PARENMAX; j--)
+		if (c->t[j - 1].kind == K_PUNCT && c->t[j - 1].c == '(')
+			return j - 1;
+	return i;
+}
+
+/*
+ * The end of the noun phrase that begins at token i, before lim.  A
+ * parenthesis inside it is passed over and one at its end left out.
+ */
+size_t
+np_fwd(const struct qctx *c, size_t i, size_t lim)
+{
+	const struct tok *t = c->t, *k;
+	size_t	 j = i, n, e, end = i;
+
+	if (j < lim && t[j].kind == K_WORD && PRONOUN(&t[j]))
+		return j + 1;
+	for (n = 0; j < lim && n < NPMAX; n++) {
+		k = &t[j];
+		if (k->kind == K_PUNCT) {
+			/* Sen. Jane Doe (D-Mo.) */
+			if (k->c != '(' || j == i)
+				break;
+			for (e = j + 1; e < lim && e < j + PARENMAX &&
+			    !(t[e].kind == K_PUNCT && t[e].c == ')'); e++)
+				;
+			if (e >= lim || e >= j + PARENMAX)
+				break;
+			j = e + 1;
+			continue;
+		}
+		if (k->kind == K_QUOTE) {
+			if (!c->q[k->q].title)
+				break;
+			end = ++j;
+			continue;
+		}
+		/* A name that looks like a preposition: Per Aas, Van Dyke. */
+		if ((k->lex & L_PREP) && (k->f & F_CAP) && j + 1 < lim &&
+		    t[j + 1].kind == K_WORD && (t[j + 1].f & F_CAP) &&
+		    !(t[j + 1].lex & L_PREP)) {
+			end = ++j;
+			continue;
+		}
+		if (k->lex & L_PREP) {
+			/* One of the officials; Secretary of State. */
+			if (word_is(c, j, "of") && j > i && ((t[j - 1].lex &
+			    L_QUANT) || ((t[j - 1].lex & L_TITLE) &&
+			    (t[j - 1].f & F_CAP) && j + 1 < lim &&
+			    (t[j + 1].f & F_CAP)))) {
+				j++;
+				continue;
+			}
+			break;
+		}
+		if (k->lex & (L_REL | L_SUB | L_CUE | L_POST | L_TIME))
+			break;
+		if (k->lex & L_CONJ) {
+			/* A pair of names: Obama and Netanyahu said. */
+			if (word_is(c, j, "and") && j > i &&
+			    (t[j - 1].f & F_CAP) && j + 1 < lim &&
+			    (t[j + 1].f & F_CAP)) {
+				j++;
+				continue;
+			}
+			break;
+		}
+		if (PRONOUN(k) || ADVERB(k))
+			break;
+		/* A participle with a phrase after it: briefed on the talks. */
+		if (LOWER(k) && (k->f & (F_ING | F_ED)) && j > i && j + 1 < lim &&
+		    t[j + 1].kind == K_WORD && (t[j + 1].lex & L_PREP))
+			break;
+		end = ++j;
+	}
+	return end;
+}
+
+/* Does token i end a clause for a subject walking back? */
+int
+is_comma(const struct qctx *c, size_t i)
+{
+	const struct tok *t = &c->t[i];
+
+	if (t->kind == K_PUNCT)
+		return t->c == ',' || t->c == '-';
+	return t->kind == K_QUOTE && t->c == ',';
+}
+
+int
+is_hard(const struct qctx *c, size_t i)
+{
+	const struct tok *t = &c->t[i];
+
+	if (t->kind == K_PUNCT)
+		return t->c != ',' && t->c != '-' && t->c != '(' && t->c != ')';
+	return is_q(c, i) && t->c != ',';
+}
+
+/* Does a phrase beginning at token i set the scene rather than name? */
+static int
+adverbial(const struct tok *t)
+{
+	if (t->kind != K_WORD)
+		return 1;
+	return (t->lex & (L_PREP | L_SUB | L_CONJ | L_REL | L_ADV)) ||
+	    (t->f & (F_ING | F_LY | F_NUM)) || !(t->f & F_CAP);
+}
+
+/*
+ * The subject of a verb after a comma at k: "X, who ..., said", "X, 52,
+ * a spokesman for Y, said".  The phrases in commas are walked back to
+ * the start of the clause; the subject is the first of them that does
+ * not set the scene ("Speaking later, Sen. Jane Doe, who ..., said").
+ */
+
+/* Are the words [s, e) all in lower case, a description's? */
+static int
+descr(const struct qctx *c, size_t s, size_t e)
+{
+	for (; s < e; s++)
+		if (!LOWER(&c->t[s]))
+			return 0;
+	return 1;
+}
+
+/* The end of a run of words in capitals from i, no title among them. */
+static size_t
+name_run(const struct qctx *c, size_t i)
+{
+	const struct tok *t = c->t;
+
+	while (i < c->nt && t[i].kind == K_WORD && (t[i].f & F_CAP) &&
+	    !(t[i].lex & (L_TITLE | L_DET | L_PREP | L_CONJ | L_TIME)))
+		i++;
+	return i;
+}
+
+static int
+subj_commas(const struct qctx *c, size_t lo, size_t k, size_t *t0,
+    size_t *t1, int *app)
+{
+	const struct tok *t = c->t;
+	size_t	 starts[PHRASES], n = 0, b, s, e, i;
+	int	 colon[PHRASES];
+
+	/*
+	 * A colon inside the phrases ("whose films include Star Wars: The
+	 * Phantom Menace, said") parts them like a comma, but what follows
+	 * it is no subject.
+	 */
+	while (n < PHRASES) {
+		for (b = k; b > lo && k - b < PHRASEMAX; b--)
+			if (is_comma(c, b - 1) || is_hard(c, b - 1))
+				break;
+		if (b == k || k - b >= PHRASEMAX)
+			return 0;
+		colon[n] = b > lo && t[b - 1].kind == K_PUNCT &&
+		    t[b - 1].c == ':';
+		starts[n++] = b;
+		if (b == lo || !(is_comma(c, b - 1) || colon[n - 1]))
+			break;
+		k = b - 1;
+	}
+	/* From the clause's first phrase on; each ends at a comma. */
+	for (i = n; i-- > 0;) {
+		s = starts[i];
+		if (colon[i] && i + 1 < n)
+			continue;
+		/* "And Moya, nicknamed Charly, admitted": */
+		if ((t[s].lex & L_CONJ) && s + 1 < c->nt && t[s + 1].kind ==
+		    K_WORD)
+			s++;
+		if (adverbial(&t[s]) && !((t[s].lex & L_DET) && i == n - 1))
+			continue;
+		for (e = s; e < c->nt && !is_comma(c, e); e++)
+			;
+		k = e;
+		if ((e = np_fwd(c, s, e)) == s)
+			return 0;
+		/* "Soil chemist and author Petra Lund,": all. */
+		if (e + 1 < k && word_is(c, e, "and") && roles_and(c, e, k) &&
+		    np_fwd(c, e + 1, k) == k)
+			e = k;
+		*t0 = s;
+		*t1 = e;
+		*app = 1;
+		/*
+		 * "The union's treasurer, Ada Moss, told", "Harbour
+		 * Trust chairwoman, Ines Vale, said": a name in
+		 * commas after a description or a role is the speaker, the
+		 * description its role.
+		 */
+		if (i > 0 && is_comma(c, e) && starts[i - 1] == e + 1 &&
+		    (((t[s].lex & L_DET) && descr(c, s + 1, e)) ||
+		    (LOWER(&t[e - 1]) && (t[e - 1].lex & L_TITLE))) &&
+		    (b = name_run(c, e + 1)) > e + 2 && is_comma(c, b))
+			*t1 = b;
+		return 1;
+	}
+	return 0;
+}
+
+/* Is token i the head of a time phrase: Tuesday, week, night? */
+static int
+time_word(const struct qctx *c, size_t i)
+{
+	return (c->t[i].lex & L_TIME) || word_is(c, i, "week") ||
+	    word_is(c, i, "month") || word_is(c, i, "year") ||
+	    word_is(c, i, "weekend") || word_is(c, i, "morning") ||
+	    word_is(c, i, "afternoon") || word_is(c, i, "evening") ||
+	    word_is(c, i, "night");
+}
+
+/*
+ * The start of a time phrase that ends before token j ("Mayor Tom Hale
+ * on Tuesday said", "the group last week published"), or j.  A subject
+ * and its verb are often parted by one in news copy.
+ */
+size_t
+time_back(const struct qctx *c, size_t lo, size_t j)
+{
+	size_t	k = j;
+
+	while (k > lo && j - k < 2 && time_word(c, k - 1))
+		k--;
+	if (k == j)
+		return j;
+	if (k > lo && (word_is(c, k - 1, "on") || word_is(c, k - 1, "last") ||
+	    word_is(c, k - 1, "this") || word_is(c, k - 1, "next") ||
+	    word_is(c, k - 1, "late") || word_is(c, k - 1, "early")))
+		return k - 1;
+	/* A day alone, as American copy has it: "Hale Tuesday said". */
+	return (c->t[k].lex & L_TIME) ? k : j;
+}
+
+/* The first word in -ed in (s, e), a verb after its subject, or e. */
+static size_t
+ed_word(const struct qctx *c, size_t s, size_t e)
+{
+	size_t	i;
+
+	for (i = s + 1; i < e; i++)
+		if (LOWER(&c->t[i]) && !(c->t[i - 1].lex & L_DET) &&
+		    (c->t[i].f & F_ED) && !(c->t[i].lex & L_TITLE))
+			return i;
+	return e;
+}
+
+/*
+ * The subject of a clause that begins at lo and whose verb is joined
+ * by "and" at k to another: "A group of artists published a letter
+ * and called ...".  The subject is a noun phrase at lo with a
+ * lower-case word after it.  Without a tagger, the first verb is
+ * guessed where a name gives way to lower case ("Trump cut taxes") or
+ * at a word in -ed ("The police arrested him").
+ */
+int
+clause_subj(const struct qctx *c, size_t lo, size_t k, size_t *t0,
+    size_t *t1)
+{
+	const struct tok *t = c->t;
+	size_t	 s = lo, e, i, last;
+
+	if (s < k && (t[s].lex & L_CONJ))
+		s++;
+	if (s >= k || (adverbial(&t[s]) && !(t[s].lex & L_DET)) ||
+	    (e = np_fwd(c, s, k)) == s)
+		return 0;
+	for (last = s, i = s; i < e; i++)
+		if (t[i].f & F_CAP)
+			last = i;
+	/* Where the phrase stopped at a verb already, it is the subject. */
+	if (e < k && LOWER(&t[e]) && (t[e].f & (F_ED | F_LY) ||
+	    (t[e].lex & (L_ADV | L_CUE))))
+		;
+	else if ((i = ed_word(c, s, e)) < e)
+		e = i;
+	/* Else a name ends where lower case begins. */
+	else if (!(t[s].lex & L_DET) && last + 1 < e &&
+	    !(t[last].f & F_POSS))
+		e = last + 1;
+	/* "The leader supports a cut in": no telling; "A group of": one. */
+	else if (e >= k || !word_is(c, e, "of"))
+		return 0;
+	if (e >= k || !LOWER(&t[e]) || (t[e].lex & (L_SUB | L_CONJ | L_REL)))
+		return 0;
+	*t0 = s;
+	*t1 = e;
+	return 1;
+}
+
+/*
+ * Is the verb at v a participle hung on a clause, with no subject of
+ * its own ("X issued a statement saying", "Critics keep asking")?  Not
+ * after an auxiliary ("are saying") or a pronoun, nor after a noun
+ * that follows a preposition ("with one official saying", "after a
+ * government warning") or a comma: that noun is its subject.  j is
+ * where the words before v end, past adverbs and a time phrase.
+ */
+static int
+participle(const struct qctx *c, size_t lo, size_t v, size_t j)
+{
+	const struct tok *t = c->t, *p;
+	size_t	 k;
+
+	if (!(t[v].f & F_ING) || !LOWER(&t[v]) || j == lo)
+		return 0;
+	p = &t[j - 1];
+	if (!LOWER(p) || (p->lex & (L_ADV | L_BE | L_PRON | L_SUB | L_CONJ |
+	    L_REL | L_PREP | L_CUE | L_QUANT)))
+		return 0;
+	for (k = j - 1; k > lo && j - k < 5 && t[k - 1].kind == K_WORD; k--)
+		if (t[k - 1].lex & L_PREP)
+			return 0;
+	/* ", the manager describing it as": its own subject after a comma. */
+	return !(k > lo && j - k < 5 && is_comma(c, k - 1));
+}
+
+/* Is the verb at v joined by "and" to one before, after lo? */
+int
+joined(const struct qctx *c, size_t lo, size_t v)
+{
+	while (v > lo && ADVERB(&c->t[v - 1]))
+		v--;
+	return v > lo && word_is(c, v - 1, "and");
+}
+
+/*
+ * The subject of the verb at v, no further back than lo, into
+ * [*t0, *t1).  *app is set when it stands before a phrase in commas
+ * ("X, who ..., said").  Returns 0 when there is none.
+ */
+static int
+subj_depth(const struct qctx *c, size_t lo, size_t v, size_t *t0,
+    size_t *t1, int *app, int depth)
+{
+	const struct tok *t = c->t;
+	size_t	 j = v, i, k, e, n;
+
+	*app = 0;
+	while (j > lo && ADVERB(&t[j - 1]))
+		j--;
+	j = time_back(c, lo, j);
+	while (j > lo && ADVERB(&t[j - 1]))
+		j--;
+	if (j == lo)
+		return 0;
+	if (is_comma(c, j - 1))
+		return subj_commas(c, lo, j - 1, t0, t1, app);
+	/* "He went on to say": the subject of the verb before. */
+	if (word_is(c, j - 1, "to")) {
+		for (i = j - 1; i > lo && j - i < 6 && LOWER(&t[i - 1]) &&
+		    !(t[i - 1].lex & (L_SUB | L_CONJ | L_REL)) &&
+		    !PRONOUN(&t[i - 1]); i--)
+			;
+		if (i > lo && i < j - 1 && t[i - 1].kind == K_WORD &&
+		    (PRONOUN(&t[i - 1]) || (t[i - 1].f & F_CAP)) && depth < 2)
+			return subj_depth(c, lo, i, t0, t1, app, depth + 1);
+		return 0;
+	}
+	/*
+	 * "She was quoted as saying", "he is heard asking": the subject of
+	 * the passive before.
+	 */
+	if (word_is(c, j - 1, "as") && j - 1 > lo && word_is(c, j - 2,
+	    "quoted") && depth < 2)
+		return subj_depth(c, lo, j - 2, t0, t1, app, depth + 1);
+	if ((t[v].f & F_ING) && j - 1 > lo && LOWER(&t[j - 1]) &&
+	    (t[j - 2].lex & L_BE) && LOWER(&t[j - 2]) && depth < 2) {
+		for (i = j - 1; i > lo && LOWER(&t[i - 1]) && (t[i - 1].lex &
+		    (L_BE | L_ADV)); i--)
+			;
+		return subj_depth(c, lo, i, t0, t1, app, depth + 1);
+	}
+	/* "X published a letter and called ...": X. */
+	if (word_is(c, j - 1, "and"))
+		return clause_subj(c, lo, j - 1, t0, t1);
+	if (participle(c, lo, v, j))
+		return clause_subj(c, lo, v, t0, t1);
+	if (t[j - 1].kind == K_WORD && PRONOUN(&t[j - 1])) {
+		*t0 = j - 1;
+		*t1 = j;
+		return 1;
+	}
+	/* "X, who earlier called it ...": the subject of "who" is X. */
+	if ((word_is(c, j - 1, "who") || word_is(c, j - 1, "which")) &&
+	    j - 1 > lo && is_comma(c, j - 2) && depth < 2)
+		return subj_depth(c, lo, j - 2, t0, t1, app, depth + 1) &&
+		    !*app;
+	for (i = j, n = 0; i > lo && n < NPMAX + 4; n++) {
+		const struct tok *p = &t[i - 1];
+
+		if (p->kind == K_PUNCT && p->c == ')') {
+			if ((k = paren_back(c, lo, i - 1)) == i - 1)
+				break;
+			i = k;
+			continue;
+		}
+		/* A title inside: "the "Meet the Press" host". */
+		if (p->kind == K_QUOTE && c->q[p->q].title && p->c != ',') {
+			i--;
+			continue;
+		}
+		if (p->kind != K_WORD || PRONOUN(p) || ADVERB(p) ||
+		    (p->lex & (L_SUB | L_REL | L_CUE | L_TIME)) ||
+		    ((p->lex & L_ADV) && !(p->lex & (L_TITLE | L_HON))))
+			break;
+		if ((p->lex & L_CONJ) && !(word_is(c, i - 1, "and") &&
+		    i - 1 > lo && (t[i - 2].f & F_CAP) && (t[i].f & F_CAP)))
+			break;
+		i--;
+	}
+	if (i == j)
+		return 0;
+	/*
+	 * "With the Harbour Gazette labelling it": the object of "with"
+	 * is the subject of the participle after it.
+	 */
+	if (word_is(c, i, "with") && (t[v].f & F_ING) && i + 1 < j)
+		i++;
+	/* A phrase in front: "On Sunday Zelensky said". */
+	else if ((t[i].lex & L_PREP) && !word_is(c, i, "of")) {
+		i++;
+		while (i < j && (t[i].lex & L_DET))
+			i++;
+		if (++i >= j)
+			return 0;
+		/* "In a long interview Oduya said": all of its words. */
+		while (i + 1 < j && LOWER(&t[i]) && !(t[i].lex & (L_TITLE |
+		    L_SRC | L_DET | L_QUANT)) && (t[i + 1].kind == K_WORD))
+			i++;
+	}
+	if ((e = np_fwd(c, i, j)) == i)
+		return 0;
+	/*
+	 * "Institute of Marine Science ecologist Rhea Tamm said": all, a
+	 * role in lower case before the name ("Jon Eske of Radio Nord
+	 * said" stays a person of a body).
+	 */
+	if (e + 1 < j && word_is(c, e, "of") && (t[i].f & F_CAP) &&
+	    (t[e + 1].f & F_CAP) && np_fwd(c, e + 1, j) == j) {
+		for (k = e + 1; k < j && !LOWER(&t[k]); k++)
+			;
+		if (k < j)
+			e = j;
+	}
+	*t0 = i;
+	*t1 = e;
+	return 1;
+}
+
+int
+subj(const struct qctx *c, size_t lo, size_t v, size_t *t0, size_t *t1,
+    int *app)
+{
+	return subj_depth(c, lo, v, t0, t1, app, 0);
+}
+

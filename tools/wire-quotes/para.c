@@ -1,0 +1,260 @@
+/*
+ * para.c: a paragraph: its quotations, titles, subjects and verbs of
+ * saying, in the order of the text.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "quotes.h"
+
+static void
+subject_here(struct qctx *c, size_t ss, size_t se)
+{
+	const struct tok *t = c->t;
+	struct who	 w;
+	size_t		 i, r, e = ss, rs = ss;
+	int		 titled = 0;
+
+	/*
+	 * Without a tagger, the verb is taken to follow the last run of
+	 * capitalised words before anything that ends a noun phrase.
+	 */
+	/* "But Mr. Netanyahu did not see it that way." */
+	if (ss < se && (t[ss].lex & (L_CONJ | L_ADV)) && !(t[ss].lex & L_SUB))
+		ss++;
+	/*
+	 * "Addressing Lisbon traders, Olmo listed ...": a participle opens
+	 * the sentence and has no subject; the subject follows its comma.
+	 */
+	if (ss + 1 < se && t[ss].kind == K_WORD && (t[ss].f & F_CAP) &&
+	    (t[ss].f & F_ING) && t[ss].len > 5 && t[ss + 1].kind == K_WORD) {
+		for (i = ss + 2; i < se && !is_comma(c, i) && !is_hard(c, i); i++)
+			;
+		if (i < se && is_comma(c, i))
+			ss = i + 1;
+	}
+	e = rs = ss;
+	/* "The 31-year-old was third behind Anna Brink": a verb ends it. */
+	for (i = ss; i < se && i < ss + NPMAX && t[i].kind == K_WORD &&
+	    (!(t[i].lex & (L_PREP | L_SUB | L_CONJ | L_REL | L_CUE | L_TIME)) ||
+	    (word_is(c, i, "and") && roles_and(c, i, se))) &&
+	    !((t[i].lex & L_BE) && LOWER(&t[i])) && !PRONOUN(&t[i]); i++) {
+		if (t[i].lex & (L_TITLE | L_HON))
+			titled = 1;
+		/*
+		 * "Kallas helped launch the new ferry line": a determiner
+		 * after lower-case words that follow a name begins an
+		 * object, past the verb.
+		 */
+		if (e != ss && (t[i].lex & L_DET) && LOWER(&t[i - 1]) &&
+		    !(t[i - 1].lex & L_DET))
+			break;
+		/* "Kalda will skip Sunday's regatta": so does a modal. */
+		if (e != ss && i == e && (t[i].lex & L_ADV) && LOWER(&t[i]))
+			break;
+		if (!(t[i].f & F_CAP) || (t[i].lex & (L_DET | L_TITLE |
+		    L_HON)))
+			continue;
+		for (r = i; r < se && (t[r].f & F_CAP) && !(t[r].lex &
+		    (L_DET | L_TITLE | L_HON | L_CUE | L_TIME)) &&
+		    !(t[r].f & F_POSS); r++)
+			;
+		if (r < se && (LOWER(&t[r]) || (t[r].kind == K_PUNCT &&
+		    t[r].c == ','))) {
+			e = r;
+			rs = i;
+		}
+		i = r > i ? r - 1 : i;
+	}
+	if (e == ss || (t[e].lex & (L_CUE | L_PREP)))
+		return;
+	/* One word alone is a person's only if named in full before. */
+	if (e - rs == 1 && !titled && expand(c, c->text.p + t[rs].off,
+	    t[rs].len) == NOSTR)
+		return;
+	make_who(c, ss, e, &w);
+	if (w.kind == W_NAME && w.person)
+		set_last(c, &w, 0);
+}
+
+/* A verb of saying outside the quotations: remember its subject. */
+static void
+cue_here(struct qctx *c, size_t v, size_t ss)
+{
+	struct who	w;
+	size_t		lo, t0, t1, e;
+	int		app;
+
+	for (lo = v; lo > ss && v - lo < LOOKBACK && !is_q(c, lo - 1); lo--)
+		;
+	if (word_is(c, v, "according")) {
+		if (v + 2 < c->nt && word_is(c, v + 1, "to") &&
+		    (e = np_fwd(c, v + 2, c->nt)) > v + 2) {
+			make_who(c, v + 2, e, &w);
+			set_last(c, &w, 0);
+		}
+		return;
+	}
+	/*
+	 * "..., thinks Mara Quist, editor of Coast Weekly.": a verb that may
+	 * stand first, after a comma or a clause, with its subject after.
+	 */
+	if ((c->t[v].lex & L_INV) && v > lo && LOWER(&c->t[v]) &&
+	    (is_comma(c, v - 1) || LOWER(&c->t[v - 1])) &&
+	    v + 1 < c->nt && (c->t[v + 1].f & F_CAP) &&
+	    !(c->t[v + 1].lex & (L_PRON | L_DET)) &&
+	    (e = np_fwd(c, v + 1, c->nt)) > v + 1 &&
+	    (e == c->nt || c->t[e].kind == K_PUNCT)) {
+		make_who(c, v + 1, e, &w);
+		if (w.kind == W_NAME)
+			set_last(c, &w, 0);
+		return;
+	}
+	if (passive(c, v, lo) || !subj(c, lo, v, &t0, &t1, &app))
+		return;
+	make_who(c, t0, t1, &w);
+	set_last(c, &w, 0);
+}
+
+/*
+ * Does the quotation token i follow a verb of saying and "as" ("branded
+ * the deal as "a Historic Mistake"", "referring to it as the "Great
+ * Satan"")?  Words in capitals there are someone's, not a title.
+ */
+static int
+named_as(const struct qctx *c, size_t i)
+{
+	const struct tok *t = c->t;
+	size_t	 j = i, k;
+
+	while (j > 0 && (t[j - 1].lex & L_DET) && t[j - 1].kind == K_WORD)
+		j--;
+	if (j < 2 || !word_is(c, j - 1, "as"))
+		return 0;
+	/* Not "the show described as": the verb must have an object. */
+	for (k = j - 2; k > 0 && j - k < 8 && t[k - 1].kind == K_WORD; k--)
+		if ((t[k - 1].lex & L_CUE) && LOWER(&t[k - 1]))
+			return 1;
+	return 0;
+}
+
+/* Titles and empty quotations of the paragraph are no quotations. */
+static void
+titles(struct qctx *c)
+{
+	struct quo	*q;
+	size_t		 i;
+	int		 k;
+
+	for (i = 0; i < c->nt; i++) {
+		if (c->t[i].kind != K_QUOTE)
+			continue;
+		q = &c->q[c->t[i].q];
+		if (q->nseg != 1 || !q->closed)
+			continue;
+		k = title_case(c, &c->seg[q->seg0]);
+		/* "on "Meet the Press"", "for "R" or "D"": a name. */
+		if (k == 1 && i > 0 && c->t[i - 1].kind == K_WORD &&
+		    ((c->t[i - 1].lex & (L_PREP | L_DET | L_CONJ)) ||
+		    (c->t[i - 1].f & F_POSS)))
+			k = 3;
+		if (k != 2 && named_as(c, i))
+			continue;
+		if (k >= 2 || (k == 1 && !said_next_to(c, i)))
+			q->title = 1;
+	}
+}
+
+void
+paragraph(struct qctx *c, size_t r0, size_t r1, size_t para)
+{
+	const char	*s = c->text.p;
+	size_t		 a = c->rec[r0].off, b = c->rec[r1 - 1].off + c->rec[r1 - 1].len;
+	size_t		 q0, from = 0, qi, om, ss, se, i, k, nextend, last;
+	struct seg	*g;
+	int		 dbl;
+
+	scan_marks(c, a, b);
+	q0 = c->nq;
+	if (c->open != NOSTR) {
+		/* The quotation running on: the first mark here is its. */
+		q0 = c->open;
+		c->seg = wire_grow(c->seg, &c->capseg, c->nseg + 1, sizeof(*g));
+		g = &c->seg[c->nseg++];
+		g->ma = c->m[0].off;
+		g->a = c->m[0].off + c->m[0].len;
+		g->b = g->mb = b;
+		c->q[c->open].nseg++;
+		from = 1;
+	}
+	for (;;) {
+		qi = pair(c, b, para, from, &om);
+		c->open = NOSTR;
+		if (qi == NOSTR)
+			break;
+		if (r1 < c->nrec && runs_on(s, c->rec[r1].off, c->rec[r1].off +
+		    c->rec[r1].len, c->q[qi].dbl)) {
+			c->open = qi;
+			break;
+		}
+		/*
+		 * Never closed: the mark opened nothing.  No mark of its kind
+		 * after it closes anything either (one would have closed it),
+		 * so they are all taken back and the rest paired again; the
+		 * text is read at most three times.
+		 */
+		dbl = c->q[qi].dbl;
+		drop_quote(c, qi);
+		if (om == NOSTR) {
+			om = 0;
+			q0 = c->nq;
+			from = 0;
+		} else
+			from = om + 1;
+		for (k = om; k < c->nm; k++)
+			if (c->m[k].dbl == dbl)
+				c->m[k].off_ = 1;
+	}
+	tokenize(c, a, b, q0, r0);
+	sentence_ends(c);
+	titles(c);
+	if (c->titled)
+		title_names(c);
+
+	memset(&c->paralast, 0, sizeof(c->paralast));
+	c->paralast.name = c->paralast.role = NOSTR;
+	for (ss = last = 0; ss < c->nt; ss = se) {
+		last = ss;
+		for (se = ss; se < c->nt && !(c->t[se].f & F_SEND); se++)
+			;
+		if (se < c->nt)
+			se++;
+		nextend = 0;
+		subject_here(c, ss, se);
+		for (i = ss; i < se; i++) {
+			if (is_q(c, i))
+				quote_here(c, i, ss, se, &nextend);
+			else if (c->t[i].kind == K_WORD &&
+			    (c->t[i].lex & L_CUE) && !(c->t[i].f & F_USED))
+				cue_here(c, i, ss);
+		}
+	}
+	/*
+	 * A quotation that opens the next paragraph with no speaker of
+	 * its own goes on with this paragraph's last speaker, if this one
+	 * ended with a quotation or "X said:".
+	 */
+	c->prevcolon = c->nt > 0 && c->t[c->nt - 1].kind == K_PUNCT &&
+	    c->t[c->nt - 1].c == ':';
+	if (c->prevcolon)
+		c->prevquote = 1;
+	/* A block quotation follows "X wrote:", not "three reasons:". */
+	for (i = last; c->prevcolon && i < c->nt && !(c->t[i].kind ==
+	    K_WORD && (c->t[i].lex & L_CUE)); i++)
+		;
+	c->prevcolon = c->prevcolon && i < c->nt;
+	if (c->paralast.kind == W_NONE)
+		c->prevquote = c->prevcolon = 0;
+	c->prevpara = c->paralast;
+}
+

@@ -1,0 +1,283 @@
+/*
+ * quotes.h: the parts of wire-quotes.
+ *
+ * A document is read a paragraph at a time.  Quotation marks are classed
+ * by what stands on either side of them and then paired; marks of the
+ * other kind inside a quotation are nested quotes and stay in it.  A
+ * quotation still open at the end of its paragraph runs on only when the
+ * next paragraph opens with a mark of the same kind (the convention for
+ * a quotation of several paragraphs); otherwise its opening mark is
+ * taken back and the paragraph read again without it, so one stray mark
+ * costs at most its own paragraph.
+ *
+ * The text outside the quotations is cut into words and sentences, and
+ * each quotation gets its speaker from the closest pattern that fits: a
+ * verb of saying right after it ("...," X said; "...," said X), before it
+ * in its sentence (X told reporters: "..."), in the next sentence, the
+ * last speaker of its paragraph, and, for a quotation that opens a
+ * paragraph, the last speaker of the paragraph before; a paragraph after
+ * one ending "X wrote:" is X's.  A pronoun stands for the most recent
+ * speaker it can refer to; a name given in full once is given in full
+ * every time.  Nothing here needs more than a look at
+ * the neighbouring words, so the work is linear in the text.
+ */
+#include "wire.h"
+
+/*
+ * The finder, what main.c uses.  A document is given record by record;
+ * its quotations are found in runs (doc.c).
+ */
+
+/*
+ * One quotation.  Its text is in one or more parts, one for each record
+ * it touches; speaker, role and cue are NUL-terminated and live until the
+ * next call of finder_run() or finder_doc().
+ */
+struct quote {
+	size_t		 n;		/* its number in the document, from 1 */
+	size_t		 part0, nparts;	/* its parts in finder.part */
+	const char	*speaker;	/* "-" when unknown */
+	const char	*role;		/* "" when none */
+	const char	*cue;		/* "-" when none */
+	int		 partial;	/* a fragment, not a whole utterance */
+};
+
+/* The part of a quotation in one record: bytes [s, e) of its text. */
+struct qpart {
+	size_t	quote;		/* index in finder.q */
+	size_t	rec;		/* index of the record since the last run */
+	size_t	s, e;
+};
+
+struct finder {
+	struct quote	*q;	/* what finder_run() found */
+	size_t		 nq;
+	struct qpart	*part;	/* in the order of their text */
+	size_t		 npart;
+	struct qctx	*ctx;	/* records, state and scratch */
+	int		 more;	/* set by the caller: the document goes on
+				   after this run */
+};
+
+void	finder_init(struct finder *);
+void	finder_free(struct finder *);
+/* Begin a new document: forget its speakers and start numbering at 1. */
+void	finder_doc(struct finder *);
+/*
+ * Add the text of the next record of the document; newpara says that it
+ * begins a paragraph.
+ */
+void	finder_add(struct finder *, const char *text, size_t len, int newpara);
+/* The text of record i (since the last run) as it was added. */
+const char *finder_text(const struct finder *, size_t i, size_t *len);
+/* Bytes and records added since the last run. */
+size_t	finder_pending(const struct finder *, size_t *nrec);
+/*
+ * Find the quotations in the records added since the last run, which
+ * then stay readable until the next finder_add().  Speakers and
+ * numbering carry on from the last run in the same document; a
+ * quotation still open at the end of the run is dropped.
+ */
+void	finder_run(struct finder *);
+
+/* ---- the engine ------------------------------------------------- */
+
+#define NOSTR	((size_t)-1)
+#define NPMAX	12	/* words in a speaker's noun phrase */
+#define NAMEMAX	160	/* bytes in a speaker's name: longer is no name */
+#define HIST	32	/* recent speakers kept for pronouns */
+#define NAMES	512	/* full names kept per document */
+#define CUEMAX	40	/* words from a quotation to its verb of saying */
+#define PHRASEMAX 40	/* words in a phrase set off by commas */
+#define PHRASES	8	/* such phrases before a verb, walked back */
+#define PARENMAX 10	/* words in a parenthesis inside a name */
+#define SAIDGAP	6	/* words between a quotation and its "said" */
+#define LOOKBACK 400	/* words looked back over at most: a bound for */
+			/* sentences of pathological length */
+
+/* Lexical classes of words, looked up in lower case. */
+#define L_CUE	0x00001	/* a verb of saying */
+#define L_INV	0x00002	/* ... that may stand before its subject */
+#define L_DET	0x00004	/* the, a, his */
+#define L_QUANT	0x00008	/* one, another, some */
+#define L_PRON	0x00010	/* a personal pronoun */
+#define L_PREP	0x00020
+#define L_CONJ	0x00040	/* and, but, or */
+#define L_SUB	0x00080	/* that, because, while */
+#define L_REL	0x00100	/* who, which */
+#define L_ADV	0x00200	/* may stand between a subject and its verb */
+#define L_TITLE	0x00400	/* President, Minister, Sen. */
+#define L_HON	0x00800	/* Mr, Mrs, Ms */
+#define L_MASC	0x01000
+#define L_FEM	0x02000
+#define L_PLUR	0x04000	/* they */
+#define L_POST	0x08000	/* an adjective after its noun: familiar */
+#define L_ORG	0x10000	/* a body, not a person */
+#define L_ABBR	0x20000	/* its period ends no sentence */
+#define L_ELIDE	0x40000	/* 'em, 'til: an apostrophe before it */
+#define L_SRC	0x80000	/* a common noun for a source: official */
+#define L_INDEF	0x100000 /* a, an, one, another */
+#define L_LOWT	0x200000 /* a small word inside a title: of, the */
+#define L_BE	0x400000 /* a form of "be": a passive before a participle */
+#define L_TIME	0x800000 /* a day or a month */
+#define L_SPN	0x1000000 /* a noun for what is said: report, headline */
+
+struct mark {
+	size_t	off;
+	uint8_t	len;
+	uint8_t	dbl;		/* a double mark, else a single one */
+	uint8_t	role;
+	uint8_t	weak;		/* a single close after s: maybe a possessive */
+	uint8_t	off_;		/* taken back */
+	uint8_t	strong_after;	/* a strong single close follows */
+};
+#define M_OPEN	1
+#define M_CLOSE	2
+#define M_EITHER 3
+
+/* A speaker. */
+struct who {
+	size_t	name, role;	/* in strs, or NOSTR */
+	uint32_t hash;		/* of the name, to compare names fast */
+	uint8_t	kind;		/* W_* */
+	uint8_t	plural, org, indef;
+	uint8_t	person;		/* a name with a first name, title or role */
+	uint8_t	bare;		/* one word alone: a person or a body */
+	uint8_t	gender;		/* 0, 'm' or 'f' */
+};
+#define W_NONE	0
+#define W_NAME	1	/* a proper name */
+#define W_DESC	2	/* a description: "the source" */
+
+struct seg {
+	size_t	ma, mb;		/* from its opening mark to after its closing */
+	size_t	a, b;		/* the quoted text inside */
+};
+
+struct quo {
+	size_t		seg0, nseg;
+	size_t		para;		/* the paragraph it opens in */
+	int		dbl, partial, closed, title;
+	int		told;		/* its own words say who: not context */
+	struct who	who;
+	size_t		cue;		/* in strs, or NOSTR */
+	size_t		cuetok;		/* token of its verb, or NOSTR */
+};
+
+#define K_WORD	1
+#define K_PUNCT	2
+#define K_QUOTE	3
+
+#define F_CAP	0x01	/* begins with a capital letter */
+#define F_SEND	0x02	/* a sentence ends after it */
+#define F_NUM	0x04	/* begins with a digit */
+#define F_ING	0x08	/* ends in -ing */
+#define F_ED	0x10	/* ends in -ed */
+#define F_POSS	0x20	/* ends in 's */
+#define F_USED	0x40	/* a verb already given to a quotation */
+#define F_LY	0x80	/* an adverb in -ly */
+
+struct tok {
+	size_t		off, len;
+	uint32_t	lex;
+	uint8_t		kind;
+	uint8_t		f;
+	uint16_t	c;	/* PUNCT: the mark; QUOTE: the last one inside */
+	size_t		q;	/* QUOTE: the quotation */
+};
+
+struct qctx {
+	struct wire_buf	 text;		/* the records, a space apart */
+	struct qrec {			/* a record in text: */
+		size_t	off, len;
+		int	newpara;	/* it begins a paragraph */
+	}		*rec;
+	size_t		 nrec, caprec;
+	int		 ran;		/* the records were run */
+
+	struct mark	*m;
+	size_t		 nm, capm;
+	struct tok	*t;
+	size_t		 nt, capt;
+	int		 titled;	/* a title among the words */
+	struct quo	*q;
+	size_t		 nq, capq;
+	struct seg	*seg;
+	size_t		 nseg, capseg;
+
+	/* The document so far. */
+	size_t		 number;	/* quotations numbered so far */
+	struct wire_buf	 strs;		/* names and cues */
+	struct who	 hist[HIST];	/* recent speakers, a ring */
+	size_t		 nhist;
+	size_t		 names[NAMES];	/* full names seen, in strs */
+	size_t		 surname[NAMES];	/* ... and their last words */
+	uint32_t	 surhash[NAMES];
+	size_t		 nnames;
+	struct who	 prevpara;	/* the last speaker of the paragraph */
+	int		 prevquote;	/* before, if it quoted anyone */
+	int		 prevcolon;	/* it ended "X wrote:": this one is X's */
+	struct who	 paralast;	/* the last speaker so far in this one */
+	size_t		 open;		/* a quotation running on, or NOSTR */
+	size_t		 capoq, capop;	/* of finder.q and .part */
+};
+
+
+#define PRONOUN(t)	(((t)->lex & L_PRON) && !((t)->lex & L_DET))
+#define LOWER(t)	((t)->kind == K_WORD && !((t)->f & F_CAP))
+#define ADVERB(t)	(LOWER(t) && (((t)->lex & L_ADV) || ((t)->f & F_LY)))
+
+/* The last part of quotation qi. */
+static inline struct seg *
+lastseg(struct qctx *c, size_t qi)
+{
+	return &c->seg[c->q[qi].seg0 + c->q[qi].nseg - 1];
+}
+
+/* Is token i a quotation, not a title in marks? */
+static inline int
+is_q(const struct qctx *c, size_t i)
+{
+	return c->t[i].kind == K_QUOTE && !c->q[c->t[i].q].title;
+}
+
+/* A step of the lexicon's hash of a lower-case word, a byte at a time. */
+#define HSTEP(h, u)	((((h) << 5) | ((h) >> 27)) ^ ((uint32_t)(u) | 0x20))
+void	lex_init(void);
+/* lex.c */
+uint32_t	lex(const char *w, size_t len);
+uint32_t	lex_h(const char *w, size_t len, uint32_t h);
+/* marks.c */
+void	scan_marks(struct qctx *c, size_t a, size_t b);
+void	drop_quote(struct qctx *c, size_t qi);
+size_t	pair(struct qctx *c, size_t b, size_t para, size_t from, size_t *om);
+size_t	runs_on(const char *s, size_t a, size_t b, int dbl);
+/* tokens.c */
+void	tokenize(struct qctx *c, size_t a, size_t b, size_t q0, size_t r0);
+void	sentence_ends(struct qctx *c);
+int	word_is(const struct qctx *c, size_t i, const char *w);
+int	title_case(const struct qctx *c, const struct seg *g);
+int	said_next_to(const struct qctx *c, size_t i);
+/* np.c */
+size_t	np_fwd(const struct qctx *c, size_t i, size_t lim);
+int	is_comma(const struct qctx *c, size_t i);
+int	is_hard(const struct qctx *c, size_t i);
+size_t	time_back(const struct qctx *c, size_t lo, size_t j);
+int	clause_subj(const struct qctx *c, size_t lo, size_t k, size_t *t0, size_t *t1);
+int	joined(const struct qctx *c, size_t lo, size_t v);
+int	subj(const struct qctx *c, size_t lo, size_t v, size_t *t0, size_t *t1, int *app);
+/* speaker.c */
+size_t	put_words(struct qctx *c, size_t t0, size_t t1, int lowfirst, uint32_t skip, int poss);
+const char *	str(const struct qctx *c, size_t off);
+int	same_name(const struct qctx *c, const struct who *a, const struct who *b);
+size_t	expand(const struct qctx *c, const char *w, size_t len);
+int	roles_and(const struct qctx *c, size_t i, size_t t1);
+void	make_who(struct qctx *c, size_t t0, size_t t1, struct who *w);
+void	push(struct qctx *c, const struct who *w);
+void	title_names(struct qctx *c);
+/* attrib.c */
+int	passive(const struct qctx *c, size_t v, size_t lo);
+void	set_last(struct qctx *c, const struct who *w, int quote);
+void	quote_here(struct qctx *c, size_t qt, size_t ss, size_t se, size_t *nextend);
+/* para.c */
+void	paragraph(struct qctx *c, size_t r0, size_t r1, size_t para);

@@ -1,0 +1,369 @@
+/*
+ * speaker.c: who a noun phrase names: a name, a description or a
+ * pronoun resolved, and the names a document has given.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "quotes.h"
+
+/* ---- speakers --------------------------------------------------- */
+
+/*
+ * Append the words [t0, t1) to strs, one space apart, and a NUL;
+ * words of the classes skip are left out, and with poss the 's of the
+ * last ("Donald Trump's son").  Returns their offset, or NOSTR when there are none or too many bytes
+ * for a name.
+ */
+size_t
+put_words(struct qctx *c, size_t t0, size_t t1, int lowfirst,
+    uint32_t skip, int poss)
+{
+	const char	*w;
+	size_t		 at = c->strs.len, i, len;
+
+	for (i = t0; i < t1; i++) {
+		const struct tok *t = &c->t[i];
+
+		if (t->kind != K_WORD || (t->lex & skip))
+			continue;
+		w = c->text.p + t->off;
+		len = t->len;
+		/* The name of a possessor: Trump's. */
+		if (i + 1 == t1 && (t->f & F_POSS) && poss)
+			len -= w[len - 2] == '\'' ? 2 : 4;
+		if (c->strs.len > at)
+			wire_buf_addc(&c->strs, ' ');
+		if (i == t0 && lowfirst && w[0] >= 'A' && w[0] <= 'Z') {
+			wire_buf_addc(&c->strs, w[0] + 32);
+			wire_buf_add(&c->strs, w + 1, len - 1);
+		} else
+			wire_buf_add(&c->strs, w, len);
+		if (c->strs.len - at > NAMEMAX) {
+			c->strs.len = at;
+			return NOSTR;
+		}
+	}
+	if (c->strs.len == at)
+		return NOSTR;
+	wire_buf_addc(&c->strs, '\0');
+	return at;
+}
+
+static uint32_t
+fnv(const char *s)
+{
+	uint32_t	h = 2166136261u;
+
+	for (; *s != '\0'; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
+const char *
+str(const struct qctx *c, size_t off)
+{
+	return c->strs.p + off;
+}
+
+int
+same_name(const struct qctx *c, const struct who *a, const struct who *b)
+{
+	return a->name != NOSTR && b->name != NOSTR && a->hash == b->hash &&
+	    strcmp(str(c, a->name), str(c, b->name)) == 0;
+}
+
+/* The full name that the one word w stands for, if only one fits. */
+size_t
+expand(const struct qctx *c, const char *w, size_t len)
+{
+	const char	*sn;
+	size_t		 i, found = NOSTR;
+	uint32_t	 h = 2166136261u;
+
+	for (i = 0; i < len; i++)
+		h = (h ^ (unsigned char)w[i]) * 16777619u;
+	for (i = 0; i < c->nnames; i++) {
+		if (c->surhash[i] != h)
+			continue;
+		sn = str(c, c->surname[i]);
+		if (memcmp(sn, w, len) != 0 || sn[len] != '\0')
+			continue;
+		if (found != NOSTR && strcmp(str(c, c->names[i]),
+		    str(c, found)) != 0)
+			return NOSTR;
+		found = c->names[i];
+	}
+	if (found != NOSTR)
+		return found;
+	/*
+	 * A name given first is the family name in Chinese and other
+	 * orders ("Lin Haoran" ... "Lin"), and a first name alone is
+	 * the same person too: the one full name that begins with w.
+	 */
+	for (i = 0; i < c->nnames; i++) {
+		sn = str(c, c->names[i]);
+		if (memcmp(sn, w, len) != 0 || sn[len] != ' ')
+			continue;
+		if (found != NOSTR && strcmp(sn, str(c, found)) != 0)
+			return NOSTR;
+		found = c->names[i];
+	}
+	return found;
+}
+
+static void
+remember(struct qctx *c, size_t name)
+{
+	const char	*sp;
+	size_t		 i;
+	uint32_t	 h;
+
+	if (name == NOSTR || (sp = strrchr(str(c, name), ' ')) == NULL)
+		return;
+	h = fnv(sp + 1);
+	for (i = 0; i < c->nnames; i++)
+		if (c->surhash[i] == h && strcmp(str(c, c->names[i]),
+		    str(c, name)) == 0)
+			return;
+	if (c->nnames < NAMES) {
+		c->surname[c->nnames] = (size_t)(sp + 1 - c->strs.p);
+		c->surhash[c->nnames] = fnv(sp + 1);
+		c->names[c->nnames++] = name;
+	}
+}
+
+/* The most recent speaker that a pronoun or "one" may stand for. */
+static int
+recall(struct qctx *c, uint32_t f, struct who *w)
+{
+	struct who	*h;
+	size_t		 i, k;
+	int		 g = (f & L_MASC) ? 'm' : (f & L_FEM) ? 'f' : 0;
+
+	/* I, we and you are the writer and the reader: no one quoted. */
+	if (!(f & (L_MASC | L_FEM | L_PLUR | L_ORG)))
+		return 0;
+	for (i = 0; i < c->nhist && i < HIST; i++) {
+		h = &c->hist[(c->nhist - 1 - i) % HIST];
+		if (f & L_PLUR) {
+			if (!h->plural)
+				continue;
+		} else if (f & L_ORG) {
+			if (!h->org && !(h->bare && h->gender == 0))
+				continue;
+		} else {
+			/* He or she: a person, named or "a source". */
+			if (h->plural || h->org || (h->kind == W_DESC &&
+			    !h->indef) || (h->kind == W_NAME && !h->person &&
+			    !h->bare) || (h->gender != 0 && h->gender != g))
+				continue;
+			if (h->gender == 0)
+				for (k = 0; k < c->nhist && k < HIST; k++)
+					if (same_name(c, &c->hist[k], h)) {
+						c->hist[k].gender = (uint8_t)g;
+						c->hist[k].bare = 0;
+						c->hist[k].person = 1;
+					}
+		}
+		*w = *h;
+		return 1;
+	}
+	return 0;
+}
+
+/*
+ * Does the "and" at i join two roles before a name ("chemist and
+ * author Petra Lund"), not two people?
+ */
+int
+roles_and(const struct qctx *c, size_t i, size_t t1)
+{
+	const struct tok *t = c->t;
+	size_t	 k;
+
+	if (i == 0 || !LOWER(&t[i - 1]) || (t[i - 1].lex & (L_PREP | L_DET |
+	    L_QUANT)))
+		return 0;
+	for (k = i + 1; k < t1 && LOWER(&t[k]); k++)
+		if (t[k].lex & (L_PREP | L_DET | L_QUANT | L_CONJ))
+			return 0;
+	return k > i + 1 && k < t1 && t[k].kind == K_WORD &&
+	    (t[k].f & F_CAP);
+}
+
+/*
+ * The speaker named by the words [t0, t1): a pronoun resolved, a name
+ * split from its title ("German Chancellor Friedrich Merz"), or a
+ * description kept as written ("a European source").
+ */
+void
+make_who(struct qctx *c, size_t t0, size_t t1, struct who *w)
+{
+	const struct tok *t = c->t, *k;
+	size_t	 n0, i, r0;
+	int	 and = 0, quant = 1;
+
+	memset(w, 0, sizeof(*w));
+	w->name = w->role = NOSTR;
+	if (t1 - t0 == 1 && PRONOUN(&t[t0])) {
+		/* In a block quotation (see block_who) I and we are its author. */
+		if ((word_is(c, t0, "i") || word_is(c, t0, "we")) &&
+		    c->prevcolon && c->prevpara.kind != W_NONE)
+			*w = c->prevpara;
+		else
+			recall(c, t[t0].lex, w);
+		return;
+	}
+	for (i = t0; i < t1; i++) {
+		if (word_is(c, i, "and") && !roles_and(c, i, t1))
+			and = 1;
+		if (!(t[i].lex & (L_QUANT | L_DET)) && !word_is(c, i, "of") &&
+		    !word_is(c, i, "them"))
+			quant = 0;
+	}
+	/* "One said": one of the group named last. */
+	if (quant) {
+		if (t1 == t0 || recall(c, L_PLUR, w))
+			return;
+		/* With no group before it, "one" is all that is known. */
+		for (i = t0; i < t1 && !(t[i].lex & L_QUANT); i++)
+			;
+		/* "the" alone is no one. */
+		if (i == t1)
+			return;
+	}
+	for (n0 = t1; n0 > t0; n0--) {
+		k = &t[n0 - 1];
+		/* A first name that is also a preposition: Per Aas. */
+		if (k->kind == K_WORD && (k->f & F_CAP) && (k->lex & L_PREP) &&
+		    n0 < t1 && !(k->lex & ~L_PREP))
+			continue;
+		if (k->kind != K_WORD || !(k->f & F_CAP) || (k->lex & (L_TITLE |
+		    L_HON | L_DET | L_QUANT | L_SRC | L_PRON | L_PREP | L_CONJ |
+		    L_SUB | L_CUE | L_TIME)) || ((k->f & F_POSS) && n0 < t1))
+			break;
+	}
+	if (and || n0 == t1) {
+		w->kind = W_DESC;
+		w->name = put_words(c, t0, t1, (t[t0].lex & (L_DET | L_QUANT |
+		    L_SRC)) != 0, 0, 0);
+		k = &t[t1 - 1];
+		w->plural = and || (k->lex & L_PLUR) || (LOWER(k) &&
+		    k->len > 3 && c->text.p[k->off + k->len - 1] == 's' &&
+		    c->text.p[k->off + k->len - 2] != 's' && !(k->lex & L_ORG));
+		w->org = !w->plural && (k->lex & L_ORG) != 0;
+		w->indef = (t[t0].lex & L_INDEF) != 0;
+	} else {
+		w->kind = W_NAME;
+		w->name = put_words(c, n0, t1, 0, L_HON, 0);
+		w->person = n0 + 1 < t1;
+		if (w->name != NOSTR && n0 + 1 == t1) {
+			size_t	full = expand(c, str(c, w->name),
+			    strlen(str(c, w->name)));
+
+			if (full != NOSTR) {
+				w->name = full;
+				w->person = 1;
+			}
+		} else
+			remember(c, w->name);
+		for (r0 = t0; r0 < n0 && (t[r0].lex & (L_DET | L_HON)); r0++)
+			;
+		w->role = put_words(c, r0, n0, 0, L_HON, 0);
+		for (i = t0; i < n0; i++)
+			if (t[i].lex & (L_HON | L_TITLE))
+				w->person = 1;
+		for (i = n0; i < t1; i++)
+			if (t[i].lex & L_ORG)
+				w->org = 1;
+		if (w->org)
+			w->person = 0;
+		w->bare = !w->person && !w->org && w->role == NOSTR;
+	}
+	for (i = t0; i < t1; i++)
+		if (t[i].lex & (L_MASC | L_FEM) && !(t[i].lex & L_DET))
+			w->gender = (t[i].lex & L_MASC) ? 'm' : 'f';
+	if (w->gender != 0 && w->kind == W_NAME) {
+		w->person = 1;
+		w->bare = 0;
+	}
+	if (w->name == NOSTR)
+		w->kind = W_NONE;
+	else
+		w->hash = fnv(str(c, w->name));
+}
+
+/* Remember a speaker as the most recent one. */
+void
+push(struct qctx *c, const struct who *w)
+{
+	struct who	*h;
+	size_t		 i;
+	uint8_t		 g = w->gender, person = w->person, bare = w->bare;
+
+	if (w->kind == W_NONE)
+		return;
+	for (i = 0; i < c->nhist && i < HIST; i++)
+		if (same_name(c, &c->hist[i], w)) {
+			if (g == 0)
+				g = c->hist[i].gender;
+			person |= c->hist[i].person;
+			bare &= c->hist[i].bare;
+		}
+	if (c->nhist > 0) {
+		h = &c->hist[(c->nhist - 1) % HIST];
+		if (same_name(c, h, w)) {
+			h->gender = g;
+			h->person = person;
+			h->bare = bare && !person;
+			return;
+		}
+	}
+	h = &c->hist[c->nhist++ % HIST];
+	*h = *w;
+	h->gender = g;
+	h->person = person;
+	h->bare = bare && !person;
+}
+
+/* Names after a title anywhere in the paragraph, for the full name. */
+void
+title_names(struct qctx *c)
+{
+	const struct tok *t = c->t;
+	size_t	 i, j, k, name;
+
+	for (i = 0; i < c->nt; i++) {
+		/* "Andre Agassi's": a name, whose owner it is. */
+		if ((t[i].f & (F_CAP | F_POSS)) == (F_CAP | F_POSS)) {
+			for (j = i; j > 0 && i - j < 3 && t[j - 1].kind ==
+			    K_WORD && (t[j - 1].f & F_CAP) && !(t[j - 1].lex &
+			    (L_DET | L_TITLE | L_HON | L_TIME | L_PREP |
+			    L_CONJ | L_ADV)) && !(t[j - 1].f & F_POSS); j--)
+				;
+			if (j < i && (name = put_words(c, j, i + 1, 0, L_HON,
+			    1)) != NOSTR)
+				remember(c, name);
+			continue;
+		}
+		/* "harbour chief Nela Brandt": a title in lower case too. */
+		if (!(t[i].lex & L_TITLE) || t[i].kind != K_WORD)
+			continue;
+		for (j = i + 1; j < c->nt && (t[j].f & F_CAP) &&
+		    (t[j].lex & L_TITLE); j++)
+			;
+		for (k = j; k < c->nt && k < j + 4 && t[k].kind == K_WORD &&
+		    (t[k].f & F_CAP) && !(t[k].lex & (L_TITLE | L_HON |
+		    L_DET | L_PRON | L_CUE)); k++)
+			if (t[k].f & F_POSS) {
+				k++;
+				break;
+			}
+		if (k - j >= 2 && (name = put_words(c, j, k, 0, L_HON, 1)) !=
+		    NOSTR)
+			remember(c, name);
+		i = k > i ? k - 1 : i;
+	}
+}
+
