@@ -12,7 +12,7 @@ PKGS    = libbsd-overlay libutf8proc libxxhash
 
 # The language level and the warnings are always added to the user's CFLAGS.
 WIRE_CFLAGS = -std=c11 -D_DEFAULT_SOURCE -Wall -Wextra -Werror -Icommon \
-	-DWIRE_VERSION='"$(VERSION)"'
+	-I$(O)/gen -DWIRE_VERSION='"$(VERSION)"'
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS))
 
@@ -24,14 +24,14 @@ SRC_wire-split  = tools/wire-split.c
 SRC_wire-strip  = $(addprefix tools/wire-strip/, main.c input.c para.c \
 	features.c words.c head.c repeat.c score.c xdoc.c)
 SRC_wire-quotes = $(addprefix tools/wire-quotes/, main.c doc.c marks.c \
-	tokens.c np.c speaker.c attrib.c para.c lex.c)
+	tokens.c np.c speaker.c attrib.c para.c)
 SRC_wire-dedupe = $(addprefix tools/wire-dedupe/, main.c index.c state.c \
 	docsim.c)
 SRC_wire-diff   = $(addprefix tools/wire-diff/, main.c version.c align.c \
 	wdiff.c myers.c)
 LIBSRC  = common/buf.c common/err.c common/file.c common/fold.c \
 	common/hash.c common/lsh.c common/map.c common/names.c common/norm.c \
-	common/rec.c common/sent.c common/shingle.c common/stop.c common/tok.c \
+	common/lex.c common/rec.c common/sent.c common/shingle.c common/tok.c \
 	common/utf8.c
 MAN1    = docs/wire-strip.1 docs/wire-split.1 docs/wire-quotes.1 \
 	docs/wire-dedupe.1 docs/wire-diff.1 docs/wire-batch.1 \
@@ -42,7 +42,7 @@ MAN7    = docs/wire.7
 # Objects go to $(O), programs to $(BIN); the sanitizer build uses others.
 O   = build
 BIN = bin
-LIBOBJ = $(LIBSRC:%.c=$(O)/%.o)
+LIBOBJ = $(LIBSRC:%.c=$(O)/%.o) $(O)/gen/lexicon.o
 LIBA   = $(O)/libwire.a
 objs   = $(patsubst %.c,$(O)/%.o,$(SRC_$(1)))
 OBJS   = $(LIBOBJ) $(foreach t,$(TOOLS),$(call objs,$(t)))
@@ -69,6 +69,22 @@ $(O)/%.o: %.c
 	$(CC) $(CFLAGS) $(WIRE_CFLAGS) $(PKG_CFLAGS) -MMD -MP -c -o $@ $<
 
 -include $(OBJS:.o=.d)
+
+# The lexicon is a table in common/lexicon.txt, made into C here.
+$(O)/gen/lexicon.h: common/lexicon.txt common/lexicon.awk
+	@mkdir -p $(@D)
+	awk -v out=h -f common/lexicon.awk common/lexicon.txt > $@.tmp
+	mv $@.tmp $@
+
+$(O)/gen/lexicon.c: common/lexicon.txt common/lexicon.awk
+	@mkdir -p $(@D)
+	awk -f common/lexicon.awk common/lexicon.txt > $@.tmp
+	mv $@.tmp $@
+
+$(O)/gen/lexicon.o: $(O)/gen/lexicon.c
+	$(CC) $(CFLAGS) $(WIRE_CFLAGS) $(PKG_CFLAGS) -c -o $@ $<
+
+$(OBJS): $(O)/gen/lexicon.h
 
 $(LIBA): $(LIBOBJ)
 	rm -f $@

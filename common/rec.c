@@ -32,29 +32,9 @@ needs_escape(uint64_t x)
 	return ((((x - 0x0e * ONES) & ~x) | ((bs - ONES) & ~bs)) & HIGHS) != 0;
 }
 
-void
-wire_put_escaped(FILE *fp, const char *s, size_t len)
-{
-	char	buf[2 * 4096];
-	size_t	n;
-
-	/* In pieces, through the one escaping loop, wire_escape_to(). */
-	for (; len > 0; s += n, len -= n) {
-		n = len < sizeof(buf) / 2 ? len : sizeof(buf) / 2;
-		fwrite_unlocked(buf, 1, wire_escape_to(buf, s, n), fp);
-	}
-}
-
-void
-wire_buf_escape(struct wire_buf *b, const char *s, size_t len)
-{
-	wire_buf_grow(b, 2 * len);
-	b->len += wire_escape_to(b->p + b->len, s, len);
-	b->p[b->len] = '\0';
-}
-
-size_t
-wire_escape_to(char *out, const char *s, size_t len)
+/* Write s escaped into out, which has room for 2 * len; returns the length. */
+static size_t
+escape_to(char *out, const char *s, size_t len)
 {
 	char		*o = out;
 	size_t		 i = 0, e;
@@ -111,6 +91,28 @@ wire_escape_to(char *out, const char *s, size_t len)
 	return (size_t)(o - out);
 }
 
+void
+wire_put_escaped(FILE *fp, const char *s, size_t len)
+{
+	char	buf[2 * 4096];
+	size_t	n;
+
+	/* In pieces, through the one escaping loop, escape_to(). */
+	for (; len > 0; s += n, len -= n) {
+		n = len < sizeof(buf) / 2 ? len : sizeof(buf) / 2;
+		fwrite_unlocked(buf, 1, escape_to(buf, s, n), fp);
+	}
+}
+
+void
+wire_buf_escape(struct wire_buf *b, const char *s, size_t len)
+{
+	wire_buf_grow(b, 2 * len);
+	b->len += escape_to(b->p + b->len, s, len);
+	b->p[b->len] = '\0';
+}
+
+
 int
 wire_unescape(struct wire_buf *b, const char *s, size_t len)
 {
@@ -161,12 +163,12 @@ wire_rec_add(struct wire_buf *b, const char *doc, size_t doclen,
 
 	wire_buf_grow(b, 2 * doclen + poslen + 2 * textlen + tagslen + 4);
 	p = b->p + b->len;
-	p += wire_escape_to(p, doc, doclen);
+	p += escape_to(p, doc, doclen);
 	*p++ = '\t';
 	memcpy(p, pos, poslen);
 	p += poslen;
 	*p++ = '\t';
-	p += wire_escape_to(p, text, textlen);
+	p += escape_to(p, text, textlen);
 	if (tagslen > 0) {
 		*p++ = '\t';
 		memcpy(p, tags, tagslen);
@@ -434,24 +436,6 @@ read_rec(struct reader *r, struct wire_rec *rec)
 	rec->tags = t3 < e ? t3 + 1 : "";
 	rec->tagslen = t3 < e ? (size_t)(e - t3 - 1) : 0;
 	return 1;
-}
-
-const char *
-wire_tag_get(const char *tags, size_t len, const char *key, size_t *vlen)
-{
-	const char	*f, *t, *e = tags + len;
-	size_t		 klen = strlen(key);
-
-	for (f = tags; f < e; f = t + 1) {
-		if ((t = memchr(f, '\t', e - f)) == NULL)
-			t = e;
-		if ((size_t)(t - f) > klen && memcmp(f, key, klen) == 0 &&
-		    f[klen] == '=') {
-			*vlen = t - f - klen - 1;
-			return f + klen + 1;
-		}
-	}
-	return NULL;
 }
 
 void

@@ -24,94 +24,6 @@ enum abbr {
 	ORDINARY	/* ends one only if a sentence plainly starts */
 };
 
-/* Lower case, without the final period, at most eight bytes. */
-static const struct {
-	const char	*w;
-	enum abbr	 kind;
-} abbrs[] = {
-	{ "adm", TITLE }, { "atty", TITLE }, { "brig", TITLE },
-	{ "capt", TITLE }, { "cmdr", TITLE }, { "col", TITLE },
-	{ "cpl", TITLE }, { "det", TITLE }, { "dr", TITLE }, { "fr", TITLE },
-	{ "ft", TITLE }, { "gen", TITLE }, { "gov", TITLE }, { "hon", TITLE },
-	{ "insp", TITLE }, { "lt", TITLE }, { "maj", TITLE },
-	{ "messrs", TITLE }, { "mlle", TITLE }, { "mme", TITLE },
-	{ "mr", TITLE }, { "mrs", TITLE }, { "ms", TITLE }, { "msgr", TITLE },
-	{ "mt", TITLE }, { "mx", TITLE }, { "pres", TITLE }, { "prof", TITLE },
-	{ "pvt", TITLE }, { "rep", TITLE }, { "rev", TITLE }, { "rt", TITLE },
-	{ "sec", TITLE }, { "sen", TITLE }, { "sgt", TITLE }, { "st", TITLE },
-	{ "supt", TITLE },
-
-	{ "art", NUMBER }, { "arts", NUMBER }, { "ch", NUMBER },
-	{ "chap", NUMBER }, { "ext", NUMBER }, { "fig", NUMBER },
-	{ "figs", NUMBER }, { "n\xc2\xb0", NUMBER }, { "no", NUMBER },
-	{ "nos", NUMBER }, { "nr", NUMBER }, { "op", NUMBER },
-	{ "p", NUMBER }, { "para", NUMBER }, { "pp", NUMBER },
-	{ "tel", NUMBER }, { "vol", NUMBER }, { "vols", NUMBER },
-
-	{ "al", ORDINARY }, { "approx", ORDINARY }, { "assn", ORDINARY },
-	{ "ave", ORDINARY }, { "blvd", ORDINARY }, { "bros", ORDINARY },
-	{ "ca", ORDINARY }, { "cf", ORDINARY }, { "co", ORDINARY },
-	{ "corp", ORDINARY }, { "cos", ORDINARY }, { "dept", ORDINARY },
-	{ "esp", ORDINARY }, { "esq", ORDINARY }, { "est", ORDINARY },
-	{ "etc", ORDINARY }, { "govt", ORDINARY }, { "hwy", ORDINARY },
-	{ "inc", ORDINARY }, { "intl", ORDINARY }, { "jr", ORDINARY },
-	{ "llc", ORDINARY }, { "ltd", ORDINARY }, { "mfg", ORDINARY },
-	{ "natl", ORDINARY }, { "ph.d", ORDINARY }, { "plc", ORDINARY },
-	{ "rd", ORDINARY }, { "sr", ORDINARY }, { "univ", ORDINARY },
-	{ "viz", ORDINARY }, { "vs", ORDINARY },
-	{ "jan", ORDINARY }, { "feb", ORDINARY }, { "mar", ORDINARY },
-	{ "apr", ORDINARY }, { "jun", ORDINARY }, { "jul", ORDINARY },
-	{ "aug", ORDINARY }, { "sep", ORDINARY }, { "sept", ORDINARY },
-	{ "oct", ORDINARY }, { "nov", ORDINARY }, { "dec", ORDINARY },
-};
-
-/* An open-addressed table of the words packed into 64 bits. */
-#define ASLOTS	256
-static uint64_t		akey[ASLOTS];	/* 0: empty */
-static unsigned char	akind[ASLOTS];
-
-/* w in lower case (ASCII letters only) packed into a key; 0 if too long. */
-static uint64_t
-pack(const char *w, size_t len)
-{
-	uint64_t	key = 0;
-	size_t		i;
-
-	if (len == 0 || len > 8)
-		return 0;
-	for (i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)w[i];
-
-		if (c >= 'A' && c <= 'Z')
-			c += 'a' - 'A';
-		key |= (uint64_t)c << (8 * i);
-	}
-	return key;
-}
-
-static size_t
-aslot(uint64_t key)
-{
-	return (size_t)((key * 0x9e3779b97f4a7c15ULL) >> 56) & (ASLOTS - 1);
-}
-
-static void
-abbr_init(void)
-{
-	size_t		i, k;
-	uint64_t	key;
-
-	if (akey[aslot(pack("mr", 2))] != 0)
-		return;
-	for (i = 0; i < sizeof(abbrs) / sizeof(abbrs[0]); i++) {
-		key = pack(abbrs[i].w, strlen(abbrs[i].w));
-		for (k = aslot(key); akey[k] != 0; k = (k + 1) & (ASLOTS - 1))
-			;
-		akey[k] = key;
-		akind[k] = (unsigned char)abbrs[i].kind;
-	}
-}
-
 static int
 ascii_alpha(int c)
 {
@@ -132,25 +44,35 @@ shouting(const char *w, size_t len)
 	return caps > 1;
 }
 
-/* The kind of abbreviation that w (without its period) is. */
+int
+wire_abbrev(const char *w, size_t len)
+{
+	size_t	i;
+	int	k = (int)WIRE_L_KIND(wire_lex_class(wire_lex_word(w, len)));
+
+	if (k != 0 || len < 3)
+		return k;
+	/* Single letters joined by dots (U.S, e.g, a.m) may end one too. */
+	for (i = 0; i < len; i++)
+		if (i % 2 == 0 ? !ascii_alpha(w[i]) : w[i] != '.')
+			return 0;
+	return len % 2 == 1 ? WIRE_A_OTHER : 0;
+}
+
+/* What the rules below make of an abbreviation's kind. */
 static enum abbr
 abbr(const char *w, size_t len)
 {
-	uint64_t	key = pack(w, len);
-	size_t		i, k;
-
-	if (key == 0)
+	switch (wire_abbrev(w, len)) {
+	case 0:
 		return NONE;
-	for (k = aslot(key); akey[k] != 0; k = (k + 1) & (ASLOTS - 1))
-		if (akey[k] == key)
-			return (enum abbr)akind[k];
-	/* Single letters joined by dots (U.S, e.g, a.m) may end one too. */
-	if (len < 3)
-		return NONE;
-	for (i = 0; i < len; i++)
-		if (i % 2 == 0 ? !ascii_alpha(w[i]) : w[i] != '.')
-			return NONE;
-	return len % 2 == 1 ? ORDINARY : NONE;
+	case WIRE_A_TITLE:
+		return TITLE;
+	case WIRE_A_NUMBER:
+		return NUMBER;
+	default:
+		return ORDINARY;
+	}
 }
 
 /* ---- characters -------------------------------------------------- */
@@ -318,8 +240,7 @@ struct cut {
 	int		 lines;		/* each line is a sentence */
 	int		 inlist;	/* last holds a list item */
 	struct item	 last;
-	size_t		 tok0, tok1;	/* the last token link() looked at */
-	int		 toklink;
+	struct wire_sentscan scan;
 };
 
 /*
@@ -449,29 +370,40 @@ list_of_lines(const char *s, size_t len)
 }
 
 /*
+ * What the decision at a candidate looks at: the text, where the
+ * sentence began, and the last token looked at for a link.
+ */
+struct look {
+	struct wire_sentscan	*sc;
+	const char		*s;
+	size_t			 len, start;
+};
+
+/*
  * Is the token (up to white space) around i a URL, an e-mail address
  * or a domain?  The answer is kept for the token, so that a long one
  * full of periods is read once.
  */
 static int
-link(struct cut *c, size_t i)
+link(const struct look *l, size_t i)
 {
-	const char	*s = c->s;
-	size_t		 a = i, b = i, j, n;
+	struct wire_sentscan	*sc = l->sc;
+	const char		*s = l->s;
+	size_t			 a = i, b = i, j, n;
 
-	if (i >= c->tok0 && i < c->tok1)
-		return c->toklink;
+	if (i >= sc->tok0 && i < sc->tok1)
+		return sc->link;
 	while (a > 0 && !(wire_uclass(wire_utf8_prev(s, a, &n)) & WIRE_C_SPACE))
 		a -= n;
-	while (b < c->len && !space_at(s, c->len, b))
+	while (b < l->len && !space_at(s, l->len, b))
 		b++;
-	c->tok0 = a;
-	c->tok1 = b;
-	c->toklink = memchr(s + a, '@', b - a) != NULL || (b - a > 4 &&
+	sc->tok0 = a;
+	sc->tok1 = b;
+	sc->link = memchr(s + a, '@', b - a) != NULL || (b - a > 4 &&
 	    (memcmp(s + a, "www.", 4) == 0 || memcmp(s + a, "WWW.", 4) == 0));
-	for (j = a; !c->toklink && j + 3 <= b; j++)
-		c->toklink = memcmp(s + j, "://", 3) == 0;
-	return c->toklink;
+	for (j = a; !sc->link && j + 3 <= b; j++)
+		sc->link = memcmp(s + j, "://", 3) == 0;
+	return sc->link;
 }
 
 /*
@@ -480,23 +412,23 @@ link(struct cut *c, size_t i)
  * and not after a title ("Mr.Smith") nor in a link.
  */
 static int
-glued(struct cut *c, size_t i)
+glued(const struct look *l, size_t i)
 {
-	const char	*s = c->s;
+	const char	*s = l->s;
 	size_t		 n, m, a;
 	int32_t		 p;
 
-	if (i == c->start)
+	if (i == l->start)
 		return 0;
 	p = wire_utf8_prev(s, i, &n);
 	if (!(wire_uclass(p) & (WIRE_C_LOWER | WIRE_C_DIGIT)) ||
-	    !(cls(s, c->len, i + 1, &n) & WIRE_C_UPPER) ||
-	    i + 1 + n >= c->len ||
-	    !(cls(s, c->len, i + 1 + n, &m) & WIRE_C_LOWER))
+	    !(cls(s, l->len, i + 1, &n) & WIRE_C_UPPER) ||
+	    i + 1 + n >= l->len ||
+	    !(cls(s, l->len, i + 1 + n, &m) & WIRE_C_LOWER))
 		return 0;
-	for (a = i; a > c->start && i - a < 8 && ascii_alpha(s[a - 1]); a--)
+	for (a = i; a > l->start && i - a < 8 && ascii_alpha(s[a - 1]); a--)
 		;
-	return abbr(s + a, i - a) != TITLE && !link(c, i);
+	return abbr(s + a, i - a) != TITLE && !link(l, i);
 }
 
 /*
@@ -505,11 +437,11 @@ glued(struct cut *c, size_t i)
  * sentence end?  That depends on the word before.
  */
 static int
-period(struct cut *c, size_t i, size_t f)
+period(const struct look *l, size_t i, size_t f)
 {
-	const char	*s = c->s;
+	const char	*s = l->s;
 	size_t		 w = i, n;
-	unsigned	 next = cls(s, c->len, f, &n);
+	unsigned	 next = cls(s, l->len, f, &n);
 	enum abbr	 kind;
 
 	/*
@@ -517,7 +449,7 @@ period(struct cut *c, size_t i, size_t f)
 	 * other than the hyphen ("Jay-Z" is one word; "now" and "Mr" with
 	 * an em dash between them are two).
 	 */
-	while (w > c->start && i - w <= 32) {
+	while (w > l->start && i - w <= 32) {
 		int32_t p = wire_utf8_prev(s, w, &n);
 
 		if (wire_uclass(p) & (WIRE_C_SPACE | WIRE_C_OPENQ |
@@ -528,7 +460,7 @@ period(struct cut *c, size_t i, size_t f)
 	}
 	kind = i - w > 32 ? NONE : abbr(s + w, i - w);
 	/* In mixed case a word in capitals is an acronym ("the SEC."). */
-	if (shouting(s + w, i - w) && !shouting(s + f, word_len(s, c->len, f)))
+	if (shouting(s + w, i - w) && !shouting(s + f, word_len(s, l->len, f)))
 		kind = NONE;
 	if (next & WIRE_C_DIGIT)
 		return kind == NONE;
@@ -536,13 +468,13 @@ period(struct cut *c, size_t i, size_t f)
 	case TITLE:
 		return 0;
 	case ORDINARY:
-		return starter(s, c->len, f);
+		return starter(s, l->len, f);
 	default:
 		break;
 	}
 	/* A single capital is an initial, unless a sentence plainly starts. */
-	if (w < i && (cls(s, c->len, w, &n) & WIRE_C_UPPER) && w + n == i)
-		return starter(s, c->len, f);
+	if (w < i && (cls(s, l->len, w, &n) & WIRE_C_UPPER) && w + n == i)
+		return starter(s, l->len, f);
 	return 1;
 }
 
@@ -553,46 +485,49 @@ period(struct cut *c, size_t i, size_t f)
  * dots after it, but there the sentence ends at the period and the
  * dots open the next ("compounds. . . . The").
  */
-static size_t
-spaced_dots(struct cut *c, size_t i)
+static int
+spaced_dots(const struct look *l, size_t i, size_t *cut, size_t *next)
 {
-	const char	*s = c->s;
+	const char	*s = l->s;
 	size_t		 j = i + 1, dots = 1, ce, k, f, n;
 	int		 attached, starts;
 
-	while (j + 1 < c->len && s[j] == ' ' && s[j + 1] == '.') {
+	while (j + 1 < l->len && s[j] == ' ' && s[j + 1] == '.') {
 		dots++;
 		j += 2;
 	}
-	attached = i > c->start && !(wire_uclass(wire_utf8_prev(s, i, &n)) &
+	attached = i > l->start && !(wire_uclass(wire_utf8_prev(s, i, &n)) &
 	    WIRE_C_SPACE);
-	ce = skip_class(s, c->len, j, WIRE_C_CLOSEQ | WIRE_C_CLOSEB);
-	k = skip_space(s, c->len, ce);
-	f = skip_class(s, c->len, k, WIRE_C_OPENQ | WIRE_C_OPENB);
-	starts = k > ce && f < c->len && capital(cls(s, c->len, f, &n)) &&
-	    !pronoun_i(s, c->len, f);
+	ce = skip_class(s, l->len, j, WIRE_C_CLOSEQ | WIRE_C_CLOSEB);
+	k = skip_space(s, l->len, ce);
+	f = skip_class(s, l->len, k, WIRE_C_OPENQ | WIRE_C_OPENB);
+	starts = k > ce && f < l->len && capital(cls(s, l->len, f, &n)) &&
+	    !pronoun_i(s, l->len, f);
+	*next = j;
 	if (starts && attached && dots >= 4) {
-		cut_at(c, i + 1);
-		return j;
+		*cut = i + 1;
+		return 1;
 	}
-	if (starts && (dots >= 4 || (attached && dots == 3)))
-		return cut_at(c, ce);
-	return j;
+	if (starts && (dots >= 4 || (attached && dots == 3))) {
+		*cut = *next = ce;
+		return 1;
+	}
+	return 0;
 }
 
-/* A candidate at i: one of . ! ? … */
-static size_t
-terminator(struct cut *c, size_t i)
+int
+wire_sent_end(struct wire_sentscan *sc, const char *s, size_t len,
+    size_t start, size_t i, size_t *cut, size_t *next)
 {
-	const char	*s = c->s;
+	struct look	 l = { sc, s, len, start };
 	size_t		 te, ce, k, f, n;
 	int32_t		 ch;
 	int		 marks = 0, dots = 0, ell = 0, end;
-	unsigned	 next;
+	unsigned	 nc;
 
 	/* The cluster [i, te): "?!", "..." and the like. */
-	for (te = i; te < c->len; te += n) {
-		ch = wire_utf8_dec(s + te, c->len - te, &n);
+	for (te = i; te < len; te += n) {
+		ch = wire_utf8_dec(s + te, len - te, &n);
 		if (ch == '.')
 			dots++;
 		else if (ch == '!' || ch == '?')
@@ -602,43 +537,58 @@ terminator(struct cut *c, size_t i)
 		else
 			break;
 	}
+	*next = *cut = te > i ? te : i + 1;
 	if (te == i)			/* another character starting 0xe2 */
-		return i + 1;
+		return 0;
 	ell = marks == 0 && (ell > 0 || dots > 1);
-	if (marks == 0 && !ell && te + 1 < c->len && s[te] == ' ' &&
+	if (marks == 0 && !ell && te + 1 < len && s[te] == ' ' &&
 	    s[te + 1] == '.')
-		return spaced_dots(c, i);
+		return spaced_dots(&l, i, cut, next);
 	/* An ellipsis in brackets, "[...]", marks words left out. */
 	if (ell && i > 0 && (s[i - 1] == '[' || s[i - 1] == '('))
-		return te;
+		return 0;
 	/* Closing quotes and brackets belong to the sentence. */
-	ce = skip_class(s, c->len, te, WIRE_C_CLOSEQ | WIRE_C_CLOSEB);
-	if (ce < c->len && !space_at(s, c->len, ce)) {
-		if (marks == 0 && !ell && ce == te && glued(c, i))
-			return cut_at(c, te);
-		return ce;
+	*next = *cut = ce = skip_class(s, len, te, WIRE_C_CLOSEQ |
+	    WIRE_C_CLOSEB);
+	if (ce < len && !space_at(s, len, ce)) {
+		if (marks == 0 && !ell && ce == te && glued(&l, i))
+			return 1;
+		return 0;
 	}
-	k = skip_space(s, c->len, ce);
+	k = skip_space(s, len, ce);
 	/* So does a quote mark standing alone: 'the end. " Then'. */
-	if (k < c->len && (cls(s, c->len, k, &n) & WIRE_C_CLOSEQ) &&
-	    (k + n == c->len || space_at(s, c->len, k + n))) {
-		ce = k + n;
-		k = skip_space(s, c->len, ce);
+	if (k < len && (cls(s, len, k, &n) & WIRE_C_CLOSEQ) &&
+	    (k + n == len || space_at(s, len, k + n))) {
+		*next = *cut = ce = k + n;
+		k = skip_space(s, len, ce);
 	}
-	f = skip_class(s, c->len, k, WIRE_C_OPENQ | WIRE_C_OPENB);
-	if (k >= c->len)
+	f = skip_class(s, len, k, WIRE_C_OPENQ | WIRE_C_OPENB);
+	if (k >= len)
 		end = 1;
-	else if (f >= c->len)
+	else if (f >= len)
 		end = !ell;
-	else if ((next = cls(s, c->len, f, &n)) & (WIRE_C_LOWER | WIRE_C_DASH))
+	else if ((nc = cls(s, len, f, &n)) & (WIRE_C_LOWER | WIRE_C_DASH))
 		end = 0;	/* "Yahoo! in", '"Really?" she asked', "Hi! - a" */
 	else if (marks > 0)
 		end = 1;
 	else if (ell)
-		end = capital(next) && !pronoun_i(s, c->len, f);
+		end = capital(nc) && !pronoun_i(s, len, f);
 	else
-		end = period(c, i, f);
-	return end ? cut_at(c, ce) : ce;
+		end = period(&l, i, f);
+	return end;
+}
+
+/* A candidate at i: one of . ! ? … */
+static size_t
+terminator(struct cut *c, size_t i)
+{
+	size_t	cut, next, r;
+
+	if (!wire_sent_end(&c->scan, c->s, c->len, c->start, i, &cut, &next))
+		return next;
+	r = cut_at(c, cut);
+	/* Spaced dots that open the next sentence are passed over whole. */
+	return next > cut ? next : r;
 }
 
 size_t
@@ -648,7 +598,6 @@ wire_sentences(const char *s, size_t len, wire_sent_fn fn, void *arg)
 	const unsigned char *stop;
 	size_t		 i;
 
-	abbr_init();
 	memset(&c, 0, sizeof(c));
 	c.s = s;
 	c.len = len;

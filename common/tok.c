@@ -1,4 +1,11 @@
-/* tok.c: words, the unit of every similarity and density measure. */
+/*
+ * tok.c: words, the one tokenizer of the wire tools: the unit of every
+ * similarity measure (wire-dedupe, wire-diff) and of noun phrases and
+ * names (wire-quotes).  A word's classes come from the lexicon
+ * (wire_lex_word()).
+ */
+#include <string.h>
+
 #include "wire.h"
 
 /* May c (the joiner) stay inside a word between a and b? */
@@ -7,7 +14,10 @@ joins(int32_t c, unsigned ca, unsigned cb)
 {
 	switch (c) {
 	case '\'': case 0x2019: case '-': case 0x2010: case 0x2011:
-		return (ca & WIRE_C_ALPHA) && (cb & WIRE_C_ALPHA);
+		/* "58-year-old", "COVID-19", "1990's", but "3-2" is two. */
+		return ((ca | cb) & WIRE_C_ALPHA) &&
+		    (ca & (WIRE_C_ALPHA | WIRE_C_DIGIT)) &&
+		    (cb & (WIRE_C_ALPHA | WIRE_C_DIGIT));
 	case '.':
 		return ((ca & WIRE_C_ALPHA) && (cb & WIRE_C_ALPHA)) ||
 		    ((ca & WIRE_C_DIGIT) && (cb & WIRE_C_DIGIT));
@@ -17,21 +27,58 @@ joins(int32_t c, unsigned ca, unsigned cb)
 	return 0;
 }
 
+/* Letters and digits: what a word is made of. */
+#define AN	(WIRE_C_ALPHA | WIRE_C_DIGIT)
+
+/*
+ * The lexicon's key of the word of len <= 16 bytes at s, which may be
+ * read 16 bytes far, into *h, when it is all ASCII: two loads, capitals
+ * made lower case eight bytes at a time, the bytes past it masked off.
+ */
+static int
+ascii_key(const char *s, size_t len, uint64_t *h)
+{
+	const uint64_t	ones = 0x0101010101010101ULL, highs = 0x80 * ones;
+	uint64_t	x[2], up;
+	int		i;
+
+	memcpy(x, s, 16);
+	if (len < 8) {
+		x[0] = wire_le64(x[0]) & ((1ULL << (8 * len)) - 1);
+		x[1] = 0;
+	} else {
+		x[0] = wire_le64(x[0]);
+		x[1] = len < 16 ? wire_le64(x[1]) & ((1ULL << (8 * (len - 8))) - 1) :
+		    wire_le64(x[1]);
+	}
+	if ((x[0] | x[1]) & highs)
+		return 0;
+	for (i = 0; i < 2; i++) {
+		/* The high bit of each byte in 'A'..'Z', moved to 0x20. */
+		up = (x[i] + (0x80 - 'A') * ones) & ~(x[i] + (0x7f - 'Z') * ones) &
+		    highs;
+		x[i] |= up >> 2;
+	}
+	*h = wire_hash_word_mix(x[0], x[1], len);
+	return 1;
+}
+
 int
 wire_word_next(const char *s, size_t len, size_t *pos, struct wire_word *w)
 {
-	size_t		i = *pos, n, m;
-	int32_t		c, d;
-	unsigned	cl = 0, prev;
+	const unsigned char *u = (const unsigned char *)s;
+	size_t		 i = *pos, n = 1, m;
+	int32_t		 c, d;
+	unsigned	 cl = 0, prev, all;
 
 	/* Skip to the first letter or digit. */
 	for (; i < len; i += n) {
-		if ((unsigned char)s[i] < 0x80) {
+		if (u[i] < 0x80) {
 			n = 1;
-			cl = wire_uclass((unsigned char)s[i]);
+			cl = wire_ascii_class[u[i]];
 		} else
 			cl = wire_uclass(wire_utf8_dec(s + i, len - i, &n));
-		if (cl & (WIRE_C_ALPHA | WIRE_C_DIGIT))
+		if (cl & AN)
 			break;
 	}
 	if (i >= len) {
@@ -39,34 +86,25 @@ wire_word_next(const char *s, size_t len, size_t *pos, struct wire_word *w)
 		return 0;
 	}
 	w->off = i;
-	w->nupper = w->nalpha = w->ndigit = 0;
+	all = 0;
 	for (;;) {
-		if (cl & WIRE_C_UPPER)
-			w->nupper++;
-		if (cl & WIRE_C_ALPHA)
-			w->nalpha++;
-		if (cl & WIRE_C_DIGIT)
-			w->ndigit++;
-		prev = cl;
+		all |= prev = cl;
 		i += n;
 		/* The usual case first: ASCII letters and digits. */
-		while (i < len && (unsigned char)s[i] < 0x80 &&
-		    ((cl = wire_ascii_class[(unsigned char)s[i]]) &
-		    (WIRE_C_ALPHA | WIRE_C_DIGIT))) {
-			w->nupper += (cl & WIRE_C_UPPER) != 0;
-			w->nalpha += (cl & WIRE_C_ALPHA) != 0;
-			w->ndigit += (cl & WIRE_C_DIGIT) != 0;
-			prev = cl;
+		while (i < len && u[i] < 0x80 &&
+		    ((cl = wire_ascii_class[u[i]]) & AN)) {
+			all |= prev = cl;
 			i++;
 		}
 		if (i >= len)
 			break;
-		c = (unsigned char)s[i] < 0x80 ? (unsigned char)s[i] :
-		    wire_utf8_dec(s + i, len - i, &n);
-		if ((unsigned char)s[i] < 0x80)
+		if (u[i] < 0x80) {
+			c = u[i];
 			n = 1;
+		} else
+			c = wire_utf8_dec(s + i, len - i, &n);
 		cl = wire_uclass(c);
-		if (cl & (WIRE_C_ALPHA | WIRE_C_DIGIT))
+		if (cl & AN)
 			continue;
 		/* A joiner between two word characters stays inside. */
 		if (i + n < len) {
@@ -81,6 +119,10 @@ wire_word_next(const char *s, size_t len, size_t *pos, struct wire_word *w)
 		break;
 	}
 	w->len = i - w->off;
+	w->cls = all;
+	if (w->len > 16 || w->off + 16 > len ||
+	    !ascii_key(s + w->off, w->len, &w->h))
+		w->h = wire_lex_hash(s + w->off, w->len);
 	*pos = i;
 	return 1;
 }

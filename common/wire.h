@@ -43,10 +43,9 @@ void	*wire_grow(void *p, size_t *cap, size_t need, size_t size);
 void	wire_sort(void *, size_t nmemb, size_t size,
 	    int (*cmp)(const void *, const void *));
 /*
- * Open-addressed tables: a zeroed table of at least entries / load
- * slots (*n grows by halves from its value, 1024 at first), the home
- * slot of hash h among n ("fastrange": the high bits, any n), and the
- * next slot of a linear probe.
+ * Open addressing: a zeroed table of entries / load slots or more (*n
+ * grows by halves, from 1024), the home slot of hash h among n (its high
+ * bits: "fastrange"), and the next slot of a linear probe.
  */
 void	*wire_table(size_t *n, size_t entries, double load, size_t size);
 static inline size_t
@@ -58,15 +57,11 @@ wire_home(uint64_t h, size_t n)
 
 /* ---- err.c: messages, usage, output checks ----------------------- */
 
-/*
- * Exit statuses shared by every tool (wire(7)).  wire-diff alone uses
- * 1 for "inputs differ" and 2 for trouble, as diff(1) does.
- */
+/* Exit statuses (wire(7)); wire-diff's are diff(1)'s: 1 differ, 2 trouble. */
 #define WIRE_EXIT_OK	0
 #define WIRE_EXIT_BAD	1	/* some input could not be read or parsed */
 #define WIRE_EXIT_USAGE	2	/* bad options or operands */
-
-/* The status for a failed output: WIRE_EXIT_BAD, or 2 in wire-diff. */
+/* The status of a failed output or memory: WIRE_EXIT_BAD, or 2. */
 extern int	wire_exit_trouble;
 
 /* Warn as "prog: file:line: message"; line 0 leaves the line out. */
@@ -79,15 +74,9 @@ void	wire_warnat(const char *file, size_t line, const char *fmt, ...)
 void	wire_usage(int help, const char *synopsis) __attribute__((noreturn));
 /* Give stdout a large buffer; call once at start. */
 void	wire_out_init(void);
-/*
- * Stop quietly when standard output is gone (a closed pipe) and with an
- * error when it failed otherwise; cheap enough to call per record.
- */
+/* Stop quietly when stdout is a closed pipe, with an error if it failed. */
 void	wire_out_check(void);
-/*
- * Write n bytes straight to stdout (after flushing stdio), or stop as a
- * failed output does.
- */
+/* Write n bytes straight to stdout, after what stdio holds. */
 void	wire_out_write(const char *p, size_t n);
 /* Flush and close stdout, checking for errors; returns status. */
 int	wire_out_finish(int status);
@@ -102,18 +91,12 @@ int	wire_out_finish(int status);
  */
 typedef int (*wire_file_fn)(FILE *, const char *name, void *arg);
 int	wire_each_file(int argc, char **argv, wire_file_fn fn, void *arg);
-/*
- * Read a whole stream into buf (NUL-terminated).  Returns 0, or -1
- * with errno set on a read error.
- */
+/* Read a whole stream into buf; 0, or -1 with errno set. */
 int	wire_slurp(FILE *, struct wire_buf *);
 /*
- * One read(2) from fd onto the end of a buffer that holds the unread
- * bytes [*start, *end) of *p (*cap bytes): those move to the front
- * (*start becomes 0) and, when fewer than room bytes are free, the
- * buffer doubles (to 4 * room at first) and keeps one byte spare.
- * Returns the bytes read, 0 at the end of the input, or -1 with errno
- * set on an error.
+ * One read(2) from fd after the unread bytes [*start, *end) of *p (*cap
+ * bytes), which move to the front; the buffer doubles (to 4 * room at
+ * first) when fewer than room bytes are free.  Returns what read() did.
  */
 ssize_t	wire_read_more(int fd, char **p, size_t *cap, size_t *start,
 	    size_t *end, size_t room);
@@ -149,12 +132,9 @@ void	wire_pos_sub(struct wire_buf *out, const char *pos, size_t poslen,
 	    size_t n);
 /* Write v in decimal into out (24 bytes will do), NUL-terminated. */
 size_t	wire_utoa(char *out, size_t v);
-/* Write s escaped (\\ \t \n \r \0); every other byte is copied. */
+/* Write s escaped (\\ \t \n \r \0), or append it to buf. */
 void	wire_put_escaped(FILE *, const char *s, size_t len);
-/* Append s escaped to buf. */
 void	wire_buf_escape(struct wire_buf *, const char *s, size_t len);
-/* Write s escaped into out, which has room for 2 * len; returns the length. */
-size_t	wire_escape_to(char *out, const char *s, size_t len);
 /* Unescape s onto buf; returns -1 (buf undefined) on a bad escape. */
 int	wire_unescape(struct wire_buf *, const char *s, size_t len);
 /*
@@ -169,12 +149,6 @@ void	wire_rec_add(struct wire_buf *, const char *doc, size_t doclen,
 	    const char *pos, size_t poslen, const char *text, size_t textlen,
 	    const char *tags, size_t tagslen);
 /*
- * Find tag key in an escaped tag list.  Returns a pointer to its
- * (escaped) value and its length in *vlen, or NULL.
- */
-const char *wire_tag_get(const char *tags, size_t len, const char *key,
-	    size_t *vlen);
-/*
  * Set key=value (value unescaped, escaped here) in the tag list in buf:
  * an existing tag of that key is replaced in place, else the tag is
  * appended.  Other tags keep their order.
@@ -185,10 +159,9 @@ void	wire_tag_set(struct wire_buf *tags, const char *key, const char *val,
 /* ---- utf8.c: decoding and character classes ---------------------- */
 
 /*
- * Decode the code point at s (len > 0 bytes available) and store its
- * length in *n.  An invalid or truncated sequence decodes as -1 with
- * *n = 1, so callers step over bad bytes one at a time and can copy
- * them through unchanged.
+ * Decode the code point at s (len > 0) and its length in *n.  An invalid
+ * or truncated sequence decodes as -1 with *n = 1: a bad byte is stepped
+ * over alone and can be copied through unchanged.
  */
 int32_t	wire_utf8_dec(const char *s, size_t len, size_t *n);
 /* Decode the code point that ends just before s + i; *n its length. */
@@ -222,10 +195,6 @@ wire_uclass(int32_t c)
 	return c >= 0 && c < 128 ? wire_ascii_class[c] : wire_uclass_slow(c);
 }
 #define wire_isupper(c)	(wire_uclass(c) & WIRE_C_UPPER)
-#define wire_islower(c)	(wire_uclass(c) & WIRE_C_LOWER)
-#define wire_isalpha(c)	(wire_uclass(c) & WIRE_C_ALPHA)
-#define wire_isalnum(c)	(wire_uclass(c) & (WIRE_C_ALPHA | WIRE_C_DIGIT))
-#define wire_isspace(c)	(wire_uclass(c) & WIRE_C_SPACE)
 
 /* ---- norm.c: the text normaliser for matching -------------------- */
 
@@ -241,47 +210,61 @@ void	wire_norm(struct wire_buf *out, const char *s, size_t len);
 /* ---- tok.c: words ------------------------------------------------ */
 
 /*
- * A word is a run of letters and digits; an apostrophe (' or ’), a
- * hyphen, a period or a comma between two letters or two digits stays
- * inside it ("Kyiv's", "Nato-style", "U.S", "3.5", "1,000").
+ * A word is a run of letters and digits.  Inside it stay an apostrophe
+ * or a hyphen between two letters, or a letter and a digit ("Kyiv's",
+ * "G-7", "58-year-old", but "3-2" is two words), and a period or a
+ * comma between two letters or two digits ("U.S", "3.5", "1,000").
  */
 struct wire_word {
-	size_t	off;	/* byte offset in the text */
-	size_t	len;	/* bytes */
-	int	nupper;	/* letters in upper case */
-	int	nalpha;	/* letters */
-	int	ndigit;	/* digits */
+	size_t		off;	/* byte offset in the text */
+	size_t		len;	/* bytes */
+	unsigned	cls;	/* the classes of its characters, or'ed */
+	uint64_t	h;	/* wire_lex_hash() of it: its lexicon key */
 };
 
 /* Find the next word at or after *pos; returns 0 at the end. */
 int	wire_word_next(const char *s, size_t len, size_t *pos,
 	    struct wire_word *);
 
-/* ---- stop.c: English function words ----------------------------- */
+/* ---- lex.c: the lexicon (common/lexicon.txt) ---------------------- */
 
-/* Is the word (any case, ASCII letters and ' only) a function word? */
+/*
+ * Made from lexicon.txt: the classes, a bit each (WIRE_L_FUNC, ...), the
+ * kinds of abbreviation (WIRE_A_TITLE, ...), and a name for each word
+ * (enum wire_word_id: WIRE_W_SAID for "said").
+ */
+#include "lexicon.h"
+
+struct wire_lexent {
+	const char	*w;	/* in lower case */
+	uint32_t	 cls;
+};
+/* The words by id; wire_lexicon[0] is no word, of no class. */
+extern const struct wire_lexent wire_lexicon[];
+static inline uint32_t
+wire_lex_class(unsigned id)
+{
+	return wire_lexicon[id].cls;
+}
+/*
+ * The id of a word, WIRE_NOWORD for one not listed: from its key (the
+ * wire_hash_word() of it in lower case, ' for ’: wire_lex_hash()), or
+ * from the word itself.  The table is built on first use, or by
+ * wire_lex_init() (call it before starting threads).
+ */
+unsigned wire_lex_id(uint64_t key);
+unsigned wire_lex_word(const char *w, size_t len);
+uint64_t wire_lex_hash(const char *w, size_t len);
+void	wire_lex_init(void);
+/* Is w a function word? */
 int	wire_stopword(const char *w, size_t len);
 /*
- * The same for a word already in lower case (’ as '), given its
- * wire_hash_word(): for callers that hash words anyway.
- */
-int	wire_stopword_hashed(const char *low, size_t len, uint64_t h);
-/*
- * The same, inline, from the hash alone (64 bits tell these short words
- * apart, and a longer word could match one only by a collision of 64-bit
- * hashes); wire_stop_init() must have been called.
- *
- * Each function word has a slot of its own, the top WIRE_STOPBITS bits
- * of its hash times WIRE_STOPMUL, so a lookup is a multiplication, one
- * load and no branch: about half the words of prose are function words,
- * and a branch on it is a coin toss.  The multiplier was found by trial
- * for this list of words; wire_stop_init() checks it, and when the list
- * changes it searches for a new one and names it.
+ * The same from its wire_lex_hash() alone, with no branch (lex.c says
+ * how), once the lexicon is built.
  */
 #define WIRE_STOPBITS	10
 #define WIRE_STOPMUL	0x8482af8f7a31b2f5ULL
 extern uint64_t	wire_stop_hashes[1 << WIRE_STOPBITS];
-void	wire_stop_init(void);
 static inline int
 wire_stophash(uint64_t h)
 {
@@ -292,33 +275,54 @@ wire_stophash(uint64_t h)
 /* ---- sent.c: sentence boundaries -------------------------------- */
 
 /*
- * Split text into sentences.  For each sentence fn gets its start and
- * end offsets (white space trimmed).  Rules are documented in
- * wire-split(1).  Returns the number of sentences.
+ * Split text into sentences (wire-split(1) has the rules): fn gets each
+ * one's start and end, white space trimmed.  Returns the count.
  */
 typedef void (*wire_sent_fn)(const char *s, size_t start, size_t end,
 	    void *arg);
 size_t	wire_sentences(const char *s, size_t len, wire_sent_fn fn, void *arg);
+/* What wire_sent_end() keeps between calls on one text: zero it first. */
+struct wire_sentscan {
+	size_t	tok0, tok1;	/* the last token looked at for a link */
+	int	link;
+};
 /*
- * Append to out the sentence s[start, end) with every run of white space
- * that holds a line break turned into one space.
+ * The decision wire_sentences() makes at each candidate: does a
+ * sentence that began at start end at the . ! ? or … at s[i]?  Returns
+ * 1 with *cut where it ends (past the closing marks that belong to
+ * it), else 0; *next is where the next candidate may be.
  */
+int	wire_sent_end(struct wire_sentscan *, const char *s, size_t len,
+	    size_t start, size_t i, size_t *cut, size_t *next);
+/*
+ * The abbreviation kind of w (without its period): its WIRE_A_* in the
+ * lexicon, WIRE_A_OTHER for single letters joined by dots ("U.S"), or 0.
+ */
+int	wire_abbrev(const char *w, size_t len);
+/* Append s[start, end) to out, a run of space with a line break as one. */
 void	wire_sent_text(struct wire_buf *out, const char *s, size_t start,
 	    size_t end);
+
+/* Eight bytes loaded with memcpy(), as little-endian whatever the machine. */
+static inline uint64_t
+wire_le64(uint64_t x)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	return __builtin_bswap64(x);
+#else
+	return x;
+#endif
+}
 
 /* ---- hash.c ------------------------------------------------------ */
 
 /* A 64-bit hash (XXH3), stable across runs and machines. */
 uint64_t wire_hash(const void *, size_t);
-/*
- * wire_hash() of four bytes, faster: v holds them, the first in its low
- * byte (so a caller builds the key in a register, not in memory).
- */
+/* wire_hash() of four bytes, held in v from its low byte up. */
 uint64_t wire_hash4(uint32_t v);
 /*
- * A faster 64-bit hash for words: up to 16 bytes are packed little-end
- * first into a and b and mixed by wire_hash_word_mix(), so a caller can
- * pack as it reads; longer words are hashed with XXH3.
+ * A faster hash for words: up to 16 bytes are packed little-end first
+ * into a and b and mixed by wire_hash_word_mix(); longer words: XXH3.
  */
 uint64_t wire_hash_word(const char *, size_t);
 static inline uint64_t
@@ -331,13 +335,10 @@ wire_hash_word_mix(uint64_t a, uint64_t b, size_t len)
 /* ---- fold.c: word keys ------------------------------------------ */
 
 /*
- * Append to out the key of a normalised word (wire_norm output): its
- * possessive 's dropped, digit-group commas dropped, "%" and "pct" as
- * "percent", and British/American spelling and -iy/-yy transliteration
- * endings folded by suffix rules (colour/color, defence/defense,
- * organise/organize, centre/center, travelled/traveled,
- * Zelenskiy/Zelensky).  Two words are variants of each other when their
- * keys are equal.
+ * Append to out the key of a normalised word: without a possessive 's
+ * or digit-group commas, "%" and "pct" as "percent", and spellings
+ * folded by suffix rules (colour/color, organise/organize,
+ * travelled/traveled, Zelenskiy/Zelensky).  Equal keys: variants.
  */
 void	wire_wordkey(struct wire_buf *out, const char *w, size_t len);
 
@@ -358,21 +359,16 @@ struct wire_keys {
 };
 
 /*
- * The word keys of s in order (words as in wire_word_next, each
- * normalised and folded; "%" is a word; "per cent" is one word).  With
- * WIRE_KEYS_PUNCT every other mark that is not white space is a token
- * too, and each token's surf is the hash of its normalised form before
- * folding (so spelling variants have equal h but different surf).
- * Reuses the memory of ks between calls.
+ * The word keys of s in order ("%" and "per cent" are a word each).
+ * With WIRE_KEYS_PUNCT every other mark but white space is a token too,
+ * and surf is the hash before folding (variants: equal h, other surf).
  */
 #define WIRE_KEYS_PUNCT	1
 void	wire_keys(struct wire_keys *ks, const char *s, size_t len, int flags);
 void	wire_keys_free(struct wire_keys *);
 /*
- * Hashes of the k-key shingles of ks into *out (grown as
- * needed, *cap its size); a text of fewer than k keys gives one
- * shingle of all of them, an empty text none; marks are skipped.
- * Returns the count; the hashes are in text order, not unique.
+ * The hashes of the k-word shingles of ks, marks skipped, into *out
+ * (*cap slots, grown), in text order; fewer than k words make one.
  */
 size_t	wire_shingles(const struct wire_keys *ks, size_t k, uint64_t **out,
 	    size_t *cap);
@@ -381,10 +377,7 @@ size_t	wire_sortu(uint64_t *v, size_t n);
 /* Jaccard similarity of two sorted unique sets; two empty sets give 1. */
 double	wire_jaccard(const uint64_t *a, size_t na, const uint64_t *b,
 	    size_t nb);
-/*
- * The k-value MinHash signature of a set of shingle hashes (repeats do
- * not matter).  Stable across runs and versions: saved state uses it.
- */
+/* k MinHash values of a set of shingles, stable: saved state uses them. */
 void	wire_minhash(const uint64_t *sh, size_t n, uint32_t *sig, size_t k);
 
 /* ---- names.c: a table of names ----------------------------------- */
@@ -421,12 +414,8 @@ struct wire_lsh *wire_lsh_new(void);
 void	wire_lsh_free(struct wire_lsh *);
 /* Add a signature; returns its id (0, 1, ...), or SIZE_MAX when full. */
 size_t	wire_lsh_add(struct wire_lsh *, const uint8_t *sig);
-size_t	wire_lsh_count(const struct wire_lsh *);
 const uint8_t *wire_lsh_sig(const struct wire_lsh *, size_t id);
-/*
- * Up to max signatures whose estimated similarity to sig is at least
- * min, into ids and sims (in the order found); returns the count.
- */
+/* Up to max ids of signatures at least min similar to sig; the count. */
 size_t	wire_lsh_near(const struct wire_lsh *, const uint8_t *sig,
 	    double min, size_t *ids, double *sims, size_t max);
 

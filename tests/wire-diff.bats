@@ -251,3 +251,19 @@ edit${TAB}base${TAB}kept=100%${TAB}same=0${TAB}changed=1${TAB}added=1${TAB}dropp
 	assert_success
 	[ -z "$stderr" ]
 }
+
+@test "one tokenizer: a word with letters and digits is one word, a score two" {
+	# Words as wire-quotes reads them: "58-year-old" and "G-7" are one
+	# word each, so a change shows whole; "3-2" is two numbers.
+	local s='The 58-year-old skipper won the final 3-2 at the G-7 regatta in Halden on a windy Tuesday evening.'
+	printf 'a\t1\t%s\n' "$s" > a.rec
+	printf 'b\t1\t%s\n' "${s/3-2/3-1}" > b.rec
+	run wire-diff a.rec b.rec
+	assert_output --partial 'final 3-[-2-]{+1+} at'
+	printf 'b\t1\t%s\n' "${s/G-7/G-8}" > b.rec
+	run wire-diff a.rec b.rec
+	assert_output --partial 'the [-G-7-]{+G-8+} regatta'
+	printf 'b\t1\t%s\n' "${s/58-year/59-year}" > b.rec
+	run wire-diff a.rec b.rec
+	assert_output --partial 'The [-58-year-old-]{+59-year-old+} skipper'
+}

@@ -598,3 +598,39 @@ Rita Ohm${TAB}grateful."
 		    diff - "$FIX/quotes-seed-$n.list"
 	done
 }
+
+# The lexicon and the sentence model are common/'s, shared with
+# wire-split: these cases were read otherwise when wire-quotes kept
+# word lists and sentence rules of its own.
+
+@test "one lexicon: a title that wire-split knows is a title here too" {
+	run who '"We are ready," said Supt. Karin Holm.' \
+	    '"The road is open," Insp Pavel Duda told reporters.' \
+	    '"It was a hard week," Sen Mara Quist said.'
+	assert_success
+	assert_output "$(printf '%s\t%s\n' 'Karin Holm' 'We are ready,' \
+	    'Pavel Duda' 'The road is open,' 'Mara Quist' 'It was a hard week,')"
+	paras '"We are ready," said Supt. Karin Holm.' | wire-quotes -l |
+	    grep -q "role=Supt\."
+}
+
+@test "one lexicon: a company written without a period is a body, which he is not" {
+	run who 'Halden Ferries Co carried more cars than ever.' \
+	    '"We made money," he said.'
+	assert_output "$(printf '%s\t%s' - 'We made money,')"
+	run who 'Halden Ferries Co carried more cars than ever, Ola Berg said.' \
+	    '"We made money," he said.'
+	assert_output "$(printf '%s\t%s' 'Ola Berg' 'We made money,')"
+}
+
+@test "one sentence model: an abbreviation ends a sentence where wire-split ends it" {
+	local t='Talks went on at Halden Ferries Inc. "We will not sell," Nora Lind said.'
+	[ "$(rec d 1 "$t" | wire-split | wc -l)" -eq 2 ]
+	# A sentence of its own, so a whole utterance, not a fragment.
+	run quotes "$t"
+	assert_output "$(printf '%s\t%s\t%s\t%s' 'We will not sell,' \
+	    'speaker=Nora Lind' cue=said kind=full)"
+	# The same from the sentence records.
+	rec d 1 "$t" | wire-split | wire-quotes -l | cut -f3- > got
+	[ "$(cat got)" = "$output" ]
+}

@@ -295,3 +295,10 @@ d${TAB}1.2${TAB}The storm hit the coast."
 	[ "$failed" = "$KNOWN_FAILURES" ] ||
 	    { echo "failing: '$failed', known: '$KNOWN_FAILURES'"; false; }
 }
+
+@test "one lexicon: v. between party names ends no sentence" {
+	# wire-quotes listed "v." as an abbreviation and wire-split did not;
+	# the one lexicon has it.
+	run wire-split -p <<< 'The court ruled in Holm v. Duda last year. It stood.'
+	assert_output "$(printf '%s\n' 'The court ruled in Holm v. Duda last year.' 'It stood.')"
+}

@@ -13,7 +13,7 @@ put_cue(struct qctx *c, size_t v)
 {
 	size_t	at;
 
-	if (word_is(c, v, "according")) {
+	if (word_is(c, v, WIRE_W_ACCORDING)) {
 		at = c->strs.len;
 		wire_buf_add(&c->strs, "according to", 13);
 		return at;
@@ -39,8 +39,8 @@ passive(const struct qctx *c, size_t v, size_t lo)
 {
 	const struct tok *t = c->t;
 
-	if (!(t[v].f & F_ED) && !word_is(c, v, "told") &&
-	    !word_is(c, v, "said"))
+	if (!(t[v].f & F_ED) && !word_is(c, v, WIRE_W_TOLD) &&
+	    !word_is(c, v, WIRE_W_SAID))
 		return 0;
 	while (v > lo && ADVERB(&t[v - 1]) && !(t[v - 1].lex & L_BE))
 		v--;
@@ -56,7 +56,7 @@ agent(struct qctx *c, struct quo *q, size_t v, size_t se)
 	for (i = v + 1; i + 1 < se && i < v + 12; i++) {
 		if (c->t[i].kind == K_PUNCT && c->t[i].c != ',')
 			break;
-		if (word_is(c, i, "by") && (e = np_fwd(c, i + 1, se)) > i + 1)
+		if (word_is(c, i, WIRE_W_BY) && (e = np_fwd(c, i + 1, se)) > i + 1)
 			return set_who(c, q, i + 1, e, v);
 	}
 	return 0;
@@ -88,8 +88,8 @@ cue_first(struct qctx *c, struct quo *q, size_t i, size_t hi, int loose)
 	if (i >= hi || t[i].kind != K_WORD)
 		return 0;
 	if (t[i].lex & L_CUE) {
-		if (word_is(c, i, "according")) {
-			if (i + 2 < hi && word_is(c, i + 1, "to") &&
+		if (word_is(c, i, WIRE_W_ACCORDING)) {
+			if (i + 2 < hi && word_is(c, i + 1, WIRE_W_TO) &&
 			    (e = np_fwd(c, i + 2, hi)) > i + 2)
 				return set_who(c, q, i + 2, e, i);
 			return 0;
@@ -119,7 +119,7 @@ cue_first(struct qctx *c, struct quo *q, size_t i, size_t hi, int loose)
 		if (t[v].kind == K_QUOTE && !c->q[t[v].q].title)
 			return 0;
 		if (t[v].kind == K_WORD && (t[v].lex & L_CUE) &&
-		    !word_is(c, v, "according"))
+		    !word_is(c, v, WIRE_W_ACCORDING))
 			break;
 	}
 	if (v >= hi || v >= i + CUEMAX)
@@ -180,7 +180,7 @@ spoken_by(struct qctx *c, struct quo *q, size_t qt, size_t lo)
 
 	for (k = qt; k-- > lo && qt - k < CUEMAX;) {
 		if (!(t[k].lex & L_SPN) || k + 2 >= qt ||
-		    !(word_is(c, k + 1, "by") || word_is(c, k + 1, "from")))
+		    !(word_is(c, k + 1, WIRE_W_BY) || word_is(c, k + 1, WIRE_W_FROM)))
 			continue;
 		for (a = k + 2; a < qt && (t[a].lex & L_DET); a++)
 			;
@@ -241,8 +241,8 @@ before(struct qctx *c, struct quo *q, size_t qt, size_t lo, size_t ss,
 	if (v == lo)
 		return spoken_by(c, q, qt, lo) || colon_name(c, q, qt, ss);
 	v--;
-	if (word_is(c, v, "according")) {
-		if (v + 2 < qt && word_is(c, v + 1, "to") &&
+	if (word_is(c, v, WIRE_W_ACCORDING)) {
+		if (v + 2 < qt && word_is(c, v + 1, WIRE_W_TO) &&
 		    (e = np_fwd(c, v + 2, qt)) > v + 2)
 			return set_who(c, q, v + 2, e, v);
 		return 0;
@@ -343,10 +343,10 @@ own_object(const struct qctx *c, size_t s, size_t e)
 		if (t[v].kind == K_WORD && (t[v].lex & L_CUE))
 			break;
 	if (v + 1 >= e || v >= s + CUEMAX || (t[v].lex & L_INV) ||
-	    word_is(c, v, "told") || word_is(c, v, "tells") ||
-	    word_is(c, v, "tell") || word_is(c, v, "telling") ||
-	    word_is(c, v, "say") || word_is(c, v, "saying") ||
-	    word_is(c, v, "according"))
+	    word_is(c, v, WIRE_W_TOLD) || word_is(c, v, WIRE_W_TELLS) ||
+	    word_is(c, v, WIRE_W_TELL) || word_is(c, v, WIRE_W_TELLING) ||
+	    word_is(c, v, WIRE_W_SAY) || word_is(c, v, WIRE_W_SAYING) ||
+	    word_is(c, v, WIRE_W_ACCORDING))
 		return 0;
 	return t[v + 1].kind == K_WORD && !(t[v + 1].lex & (L_PREP | L_SUB |
 	    L_TIME | L_ADV)) && !(t[v + 1].f & F_LY);
@@ -392,8 +392,8 @@ quote_here(struct qctx *c, size_t qt, size_t ss, size_t se,
 		for (v = qt + 1; !ok && v < se && v < qt + CUEMAX; v++) {
 			if (t[v].kind != K_WORD || !(t[v].lex & L_CUE))
 				continue;
-			if (word_is(c, v, "according")) {
-				if (v + 2 < se && word_is(c, v + 1, "to") &&
+			if (word_is(c, v, WIRE_W_ACCORDING)) {
+				if (v + 2 < se && word_is(c, v + 1, WIRE_W_TO) &&
 				    (t1 = np_fwd(c, v + 2, se)) > v + 2)
 					ok = set_who(c, q, v + 2, t1, v);
 			} else if (subj(c, qt + 1, v, &t0, &t1, &app) &&

@@ -14,7 +14,7 @@ finder_init(struct finder *wq)
 	wq->ctx = wire_xmalloc(sizeof(*wq->ctx));
 	memset(wq->ctx, 0, sizeof(*wq->ctx));
 	wq->ctx->open = NOSTR;
-	lex_init();
+	wire_lex_init();
 }
 
 void

@@ -73,7 +73,7 @@ elided(const char *s, size_t i, size_t b)
 	    (s[j] >= 'A' && s[j] <= 'Z')); j++)
 		;
 	return j > i && (j == b || !((unsigned char)s[j] >= 0x80)) &&
-	    (lex(s + i, j - i) & L_ELIDE);
+	    (wire_lex_class(wire_lex_word(s + i, j - i)) & L_ELIDE);
 }
 
 /*

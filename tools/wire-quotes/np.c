@@ -65,7 +65,7 @@ np_fwd(const struct qctx *c, size_t i, size_t lim)
 		}
 		if (k->lex & L_PREP) {
 			/* One of the officials; Secretary of State. */
-			if (word_is(c, j, "of") && j > i && ((t[j - 1].lex &
+			if (word_is(c, j, WIRE_W_OF) && j > i && ((t[j - 1].lex &
 			    L_QUANT) || ((t[j - 1].lex & L_TITLE) &&
 			    (t[j - 1].f & F_CAP) && j + 1 < lim &&
 			    (t[j + 1].f & F_CAP)))) {
@@ -78,7 +78,7 @@ np_fwd(const struct qctx *c, size_t i, size_t lim)
 			break;
 		if (k->lex & L_CONJ) {
 			/* A pair of names: Obama and Netanyahu said. */
-			if (word_is(c, j, "and") && j > i &&
+			if (word_is(c, j, WIRE_W_AND) && j > i &&
 			    (t[j - 1].f & F_CAP) && j + 1 < lim &&
 			    (t[j + 1].f & F_CAP)) {
 				j++;
@@ -200,7 +200,7 @@ subj_commas(const struct qctx *c, size_t lo, size_t k, size_t *t0,
 		if ((e = np_fwd(c, s, e)) == s)
 			return 0;
 		/* "Soil chemist and author Petra Lund,": all. */
-		if (e + 1 < k && word_is(c, e, "and") && roles_and(c, e, k) &&
+		if (e + 1 < k && word_is(c, e, WIRE_W_AND) && roles_and(c, e, k) &&
 		    np_fwd(c, e + 1, k) == k)
 			e = k;
 		*t0 = s;
@@ -226,11 +226,7 @@ subj_commas(const struct qctx *c, size_t lo, size_t k, size_t *t0,
 static int
 time_word(const struct qctx *c, size_t i)
 {
-	return (c->t[i].lex & L_TIME) || word_is(c, i, "week") ||
-	    word_is(c, i, "month") || word_is(c, i, "year") ||
-	    word_is(c, i, "weekend") || word_is(c, i, "morning") ||
-	    word_is(c, i, "afternoon") || word_is(c, i, "evening") ||
-	    word_is(c, i, "night");
+	return c->t[i].kind == K_WORD && (c->t[i].lex & (L_TIME | L_TIMEN));
 }
 
 /*
@@ -247,9 +243,9 @@ time_back(const struct qctx *c, size_t lo, size_t j)
 		k--;
 	if (k == j)
 		return j;
-	if (k > lo && (word_is(c, k - 1, "on") || word_is(c, k - 1, "last") ||
-	    word_is(c, k - 1, "this") || word_is(c, k - 1, "next") ||
-	    word_is(c, k - 1, "late") || word_is(c, k - 1, "early")))
+	if (k > lo && (word_is(c, k - 1, WIRE_W_ON) || word_is(c, k - 1, WIRE_W_LAST) ||
+	    word_is(c, k - 1, WIRE_W_THIS) || word_is(c, k - 1, WIRE_W_NEXT) ||
+	    word_is(c, k - 1, WIRE_W_LATE) || word_is(c, k - 1, WIRE_W_EARLY)))
 		return k - 1;
 	/* A day alone, as American copy has it: "Hale Tuesday said". */
 	return (c->t[k].lex & L_TIME) ? k : j;
@@ -302,7 +298,7 @@ clause_subj(const struct qctx *c, size_t lo, size_t k, size_t *t0,
 	    !(t[last].f & F_POSS))
 		e = last + 1;
 	/* "The leader supports a cut in": no telling; "A group of": one. */
-	else if (e >= k || !word_is(c, e, "of"))
+	else if (e >= k || !word_is(c, e, WIRE_W_OF))
 		return 0;
 	if (e >= k || !LOWER(&t[e]) || (t[e].lex & (L_SUB | L_CONJ | L_REL)))
 		return 0;
@@ -344,7 +340,7 @@ joined(const struct qctx *c, size_t lo, size_t v)
 {
 	while (v > lo && ADVERB(&c->t[v - 1]))
 		v--;
-	return v > lo && word_is(c, v - 1, "and");
+	return v > lo && word_is(c, v - 1, WIRE_W_AND);
 }
 
 /*
@@ -370,7 +366,7 @@ subj_depth(const struct qctx *c, size_t lo, size_t v, size_t *t0,
 	if (is_comma(c, j - 1))
 		return subj_commas(c, lo, j - 1, t0, t1, app);
 	/* "He went on to say": the subject of the verb before. */
-	if (word_is(c, j - 1, "to")) {
+	if (word_is(c, j - 1, WIRE_W_TO)) {
 		for (i = j - 1; i > lo && j - i < 6 && LOWER(&t[i - 1]) &&
 		    !(t[i - 1].lex & (L_SUB | L_CONJ | L_REL)) &&
 		    !PRONOUN(&t[i - 1]); i--)
@@ -384,8 +380,8 @@ subj_depth(const struct qctx *c, size_t lo, size_t v, size_t *t0,
 	 * "She was quoted as saying", "he is heard asking": the subject of
 	 * the passive before.
 	 */
-	if (word_is(c, j - 1, "as") && j - 1 > lo && word_is(c, j - 2,
-	    "quoted") && depth < 2)
+	if (word_is(c, j - 1, WIRE_W_AS) && j - 1 > lo && word_is(c, j - 2,
+	    WIRE_W_QUOTED) && depth < 2)
 		return subj_depth(c, lo, j - 2, t0, t1, app, depth + 1);
 	if ((t[v].f & F_ING) && j - 1 > lo && LOWER(&t[j - 1]) &&
 	    (t[j - 2].lex & L_BE) && LOWER(&t[j - 2]) && depth < 2) {
@@ -395,7 +391,7 @@ subj_depth(const struct qctx *c, size_t lo, size_t v, size_t *t0,
 		return subj_depth(c, lo, i, t0, t1, app, depth + 1);
 	}
 	/* "X published a letter and called ...": X. */
-	if (word_is(c, j - 1, "and"))
+	if (word_is(c, j - 1, WIRE_W_AND))
 		return clause_subj(c, lo, j - 1, t0, t1);
 	if (participle(c, lo, v, j))
 		return clause_subj(c, lo, v, t0, t1);
@@ -405,7 +401,7 @@ subj_depth(const struct qctx *c, size_t lo, size_t v, size_t *t0,
 		return 1;
 	}
 	/* "X, who earlier called it ...": the subject of "who" is X. */
-	if ((word_is(c, j - 1, "who") || word_is(c, j - 1, "which")) &&
+	if ((word_is(c, j - 1, WIRE_W_WHO) || word_is(c, j - 1, WIRE_W_WHICH)) &&
 	    j - 1 > lo && is_comma(c, j - 2) && depth < 2)
 		return subj_depth(c, lo, j - 2, t0, t1, app, depth + 1) &&
 		    !*app;
@@ -427,7 +423,7 @@ subj_depth(const struct qctx *c, size_t lo, size_t v, size_t *t0,
 		    (p->lex & (L_SUB | L_REL | L_CUE | L_TIME)) ||
 		    ((p->lex & L_ADV) && !(p->lex & (L_TITLE | L_HON))))
 			break;
-		if ((p->lex & L_CONJ) && !(word_is(c, i - 1, "and") &&
+		if ((p->lex & L_CONJ) && !(word_is(c, i - 1, WIRE_W_AND) &&
 		    i - 1 > lo && (t[i - 2].f & F_CAP) && (t[i].f & F_CAP)))
 			break;
 		i--;
@@ -438,10 +434,10 @@ subj_depth(const struct qctx *c, size_t lo, size_t v, size_t *t0,
 	 * "With the Harbour Gazette labelling it": the object of "with"
 	 * is the subject of the participle after it.
 	 */
-	if (word_is(c, i, "with") && (t[v].f & F_ING) && i + 1 < j)
+	if (word_is(c, i, WIRE_W_WITH) && (t[v].f & F_ING) && i + 1 < j)
 		i++;
 	/* A phrase in front: "On Sunday Zelensky said". */
-	else if ((t[i].lex & L_PREP) && !word_is(c, i, "of")) {
+	else if ((t[i].lex & L_PREP) && !word_is(c, i, WIRE_W_OF)) {
 		i++;
 		while (i < j && (t[i].lex & L_DET))
 			i++;
@@ -459,7 +455,7 @@ subj_depth(const struct qctx *c, size_t lo, size_t v, size_t *t0,
 	 * role in lower case before the name ("Jon Eske of Radio Nord
 	 * said" stays a person of a body).
 	 */
-	if (e + 1 < j && word_is(c, e, "of") && (t[i].f & F_CAP) &&
+	if (e + 1 < j && word_is(c, e, WIRE_W_OF) && (t[i].f & F_CAP) &&
 	    (t[e + 1].f & F_CAP) && np_fwd(c, e + 1, j) == j) {
 		for (k = e + 1; k < j && !LOWER(&t[k]); k++)
 			;

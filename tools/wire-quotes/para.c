@@ -37,7 +37,7 @@ subject_here(struct qctx *c, size_t ss, size_t se)
 	/* "The 31-year-old was third behind Anna Brink": a verb ends it. */
 	for (i = ss; i < se && i < ss + NPMAX && t[i].kind == K_WORD &&
 	    (!(t[i].lex & (L_PREP | L_SUB | L_CONJ | L_REL | L_CUE | L_TIME)) ||
-	    (word_is(c, i, "and") && roles_and(c, i, se))) &&
+	    (word_is(c, i, WIRE_W_AND) && roles_and(c, i, se))) &&
 	    !((t[i].lex & L_BE) && LOWER(&t[i])) && !PRONOUN(&t[i]); i++) {
 		if (t[i].lex & (L_TITLE | L_HON))
 			titled = 1;
@@ -87,8 +87,8 @@ cue_here(struct qctx *c, size_t v, size_t ss)
 
 	for (lo = v; lo > ss && v - lo < LOOKBACK && !is_q(c, lo - 1); lo--)
 		;
-	if (word_is(c, v, "according")) {
-		if (v + 2 < c->nt && word_is(c, v + 1, "to") &&
+	if (word_is(c, v, WIRE_W_ACCORDING)) {
+		if (v + 2 < c->nt && word_is(c, v + 1, WIRE_W_TO) &&
 		    (e = np_fwd(c, v + 2, c->nt)) > v + 2) {
 			make_who(c, v + 2, e, &w);
 			set_last(c, &w, 0);
@@ -129,7 +129,7 @@ named_as(const struct qctx *c, size_t i)
 
 	while (j > 0 && (t[j - 1].lex & L_DET) && t[j - 1].kind == K_WORD)
 		j--;
-	if (j < 2 || !word_is(c, j - 1, "as"))
+	if (j < 2 || !word_is(c, j - 1, WIRE_W_AS))
 		return 0;
 	/* Not "the show described as": the verb must have an object. */
 	for (k = j - 2; k > 0 && j - k < 8 && t[k - 1].kind == K_WORD; k--)

@@ -95,32 +95,37 @@ void	finder_run(struct finder *);
 #define LOOKBACK 400	/* words looked back over at most: a bound for */
 			/* sentences of pathological length */
 
-/* Lexical classes of words, looked up in lower case. */
-#define L_CUE	0x00001	/* a verb of saying */
-#define L_INV	0x00002	/* ... that may stand before its subject */
-#define L_DET	0x00004	/* the, a, his */
-#define L_QUANT	0x00008	/* one, another, some */
-#define L_PRON	0x00010	/* a personal pronoun */
-#define L_PREP	0x00020
-#define L_CONJ	0x00040	/* and, but, or */
-#define L_SUB	0x00080	/* that, because, while */
-#define L_REL	0x00100	/* who, which */
-#define L_ADV	0x00200	/* may stand between a subject and its verb */
-#define L_TITLE	0x00400	/* President, Minister, Sen. */
-#define L_HON	0x00800	/* Mr, Mrs, Ms */
-#define L_MASC	0x01000
-#define L_FEM	0x02000
-#define L_PLUR	0x04000	/* they */
-#define L_POST	0x08000	/* an adjective after its noun: familiar */
-#define L_ORG	0x10000	/* a body, not a person */
-#define L_ABBR	0x20000	/* its period ends no sentence */
-#define L_ELIDE	0x40000	/* 'em, 'til: an apostrophe before it */
-#define L_SRC	0x80000	/* a common noun for a source: official */
-#define L_INDEF	0x100000 /* a, an, one, another */
-#define L_LOWT	0x200000 /* a small word inside a title: of, the */
-#define L_BE	0x400000 /* a form of "be": a passive before a participle */
-#define L_TIME	0x800000 /* a day or a month */
-#define L_SPN	0x1000000 /* a noun for what is said: report, headline */
+/* The lexicon's classes (common/lexicon.txt), by shorter names. */
+#define L_CUE	WIRE_L_CUE
+#define L_INV	WIRE_L_INV
+#define L_DET	WIRE_L_DET
+#define L_QUANT	WIRE_L_QUANT
+#define L_PRON	WIRE_L_PRON
+#define L_PREP	WIRE_L_PREP
+#define L_CONJ	WIRE_L_CONJ
+#define L_SUB	WIRE_L_SUB
+#define L_REL	WIRE_L_REL
+#define L_ADV	WIRE_L_ADV
+#define L_TITLE	WIRE_L_TITLE
+#define L_HON	WIRE_L_HON
+#define L_MASC	WIRE_L_MASC
+#define L_FEM	WIRE_L_FEM
+#define L_PLUR	WIRE_L_PLUR
+#define L_POST	WIRE_L_POST
+#define L_ORG	WIRE_L_ORG
+#define L_ELIDE	WIRE_L_ELIDE
+#define L_SRC	WIRE_L_SRC
+#define L_INDEF	WIRE_L_INDEF
+#define L_LOWT	WIRE_L_LOWT
+#define L_BE	WIRE_L_BE
+#define L_TIME	WIRE_L_TIME
+#define L_TIMEN	WIRE_L_TIMEN
+#define L_SPN	WIRE_L_SPN
+/* The classes that the rules here look at. */
+#define L_QUOTES (L_CUE | L_INV | L_DET | L_QUANT | L_PRON | L_PREP | \
+	L_CONJ | L_SUB | L_REL | L_ADV | L_TITLE | L_HON | L_MASC | L_FEM | \
+	L_PLUR | L_POST | L_ORG | L_ELIDE | L_SRC | L_INDEF | L_LOWT | L_BE | \
+	L_TIME | L_TIMEN | L_SPN)
 
 struct mark {
 	size_t	off;
@@ -179,7 +184,8 @@ struct quo {
 
 struct tok {
 	size_t		off, len;
-	uint32_t	lex;
+	uint32_t	lex;	/* WORD: its classes */
+	uint16_t	id;	/* WORD: its name in the lexicon, or 0 */
 	uint8_t		kind;
 	uint8_t		f;
 	uint16_t	c;	/* PUNCT: the mark; QUOTE: the last one inside */
@@ -234,6 +240,13 @@ lastseg(struct qctx *c, size_t qi)
 	return &c->seg[c->q[qi].seg0 + c->q[qi].nseg - 1];
 }
 
+/* Is token i the word id (WIRE_W_THAT: "that", in any case)? */
+static inline int
+word_is(const struct qctx *c, size_t i, unsigned id)
+{
+	return c->t[i].kind == K_WORD && c->t[i].id == id;
+}
+
 /* Is token i a quotation, not a title in marks? */
 static inline int
 is_q(const struct qctx *c, size_t i)
@@ -241,12 +254,6 @@ is_q(const struct qctx *c, size_t i)
 	return c->t[i].kind == K_QUOTE && !c->q[c->t[i].q].title;
 }
 
-/* A step of the lexicon's hash of a lower-case word, a byte at a time. */
-#define HSTEP(h, u)	((((h) << 5) | ((h) >> 27)) ^ ((uint32_t)(u) | 0x20))
-void	lex_init(void);
-/* lex.c */
-uint32_t	lex(const char *w, size_t len);
-uint32_t	lex_h(const char *w, size_t len, uint32_t h);
 /* marks.c */
 void	scan_marks(struct qctx *c, size_t a, size_t b);
 void	drop_quote(struct qctx *c, size_t qi);
@@ -255,7 +262,6 @@ size_t	runs_on(const char *s, size_t a, size_t b, int dbl);
 /* tokens.c */
 void	tokenize(struct qctx *c, size_t a, size_t b, size_t q0, size_t r0);
 void	sentence_ends(struct qctx *c);
-int	word_is(const struct qctx *c, size_t i, const char *w);
 int	title_case(const struct qctx *c, const struct seg *g);
 int	said_next_to(const struct qctx *c, size_t i);
 /* np.c */

@@ -50,14 +50,11 @@ put_words(struct qctx *c, size_t t0, size_t t1, int lowfirst,
 	return at;
 }
 
+/* A name's hash, to compare names fast. */
 static uint32_t
-fnv(const char *s)
+name_hash(const char *s, size_t len)
 {
-	uint32_t	h = 2166136261u;
-
-	for (; *s != '\0'; s++)
-		h = (h ^ (unsigned char)*s) * 16777619u;
-	return h;
+	return (uint32_t)wire_hash(s, len);
 }
 
 const char *
@@ -79,10 +76,8 @@ expand(const struct qctx *c, const char *w, size_t len)
 {
 	const char	*sn;
 	size_t		 i, found = NOSTR;
-	uint32_t	 h = 2166136261u;
+	uint32_t	 h = name_hash(w, len);
 
-	for (i = 0; i < len; i++)
-		h = (h ^ (unsigned char)w[i]) * 16777619u;
 	for (i = 0; i < c->nnames; i++) {
 		if (c->surhash[i] != h)
 			continue;
@@ -121,14 +116,14 @@ remember(struct qctx *c, size_t name)
 
 	if (name == NOSTR || (sp = strrchr(str(c, name), ' ')) == NULL)
 		return;
-	h = fnv(sp + 1);
+	h = name_hash(sp + 1, strlen(sp + 1));
 	for (i = 0; i < c->nnames; i++)
 		if (c->surhash[i] == h && strcmp(str(c, c->names[i]),
 		    str(c, name)) == 0)
 			return;
 	if (c->nnames < NAMES) {
 		c->surname[c->nnames] = (size_t)(sp + 1 - c->strs.p);
-		c->surhash[c->nnames] = fnv(sp + 1);
+		c->surhash[c->nnames] = h;
 		c->names[c->nnames++] = name;
 	}
 }
@@ -208,7 +203,7 @@ make_who(struct qctx *c, size_t t0, size_t t1, struct who *w)
 	w->name = w->role = NOSTR;
 	if (t1 - t0 == 1 && PRONOUN(&t[t0])) {
 		/* In a block quotation (see block_who) I and we are its author. */
-		if ((word_is(c, t0, "i") || word_is(c, t0, "we")) &&
+		if ((word_is(c, t0, WIRE_W_I) || word_is(c, t0, WIRE_W_WE)) &&
 		    c->prevcolon && c->prevpara.kind != W_NONE)
 			*w = c->prevpara;
 		else
@@ -216,10 +211,10 @@ make_who(struct qctx *c, size_t t0, size_t t1, struct who *w)
 		return;
 	}
 	for (i = t0; i < t1; i++) {
-		if (word_is(c, i, "and") && !roles_and(c, i, t1))
+		if (word_is(c, i, WIRE_W_AND) && !roles_and(c, i, t1))
 			and = 1;
-		if (!(t[i].lex & (L_QUANT | L_DET)) && !word_is(c, i, "of") &&
-		    !word_is(c, i, "them"))
+		if (!(t[i].lex & (L_QUANT | L_DET)) && !word_is(c, i, WIRE_W_OF) &&
+		    !word_is(c, i, WIRE_W_THEM))
 			quant = 0;
 	}
 	/* "One said": one of the group named last. */
@@ -291,7 +286,7 @@ make_who(struct qctx *c, size_t t0, size_t t1, struct who *w)
 	if (w->name == NOSTR)
 		w->kind = W_NONE;
 	else
-		w->hash = fnv(str(c, w->name));
+		w->hash = name_hash(str(c, w->name), strlen(str(c, w->name)));
 }
 
 /* Remember a speaker as the most recent one. */

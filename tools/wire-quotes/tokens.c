@@ -9,26 +9,12 @@
 
 /* ---- words and sentences --------------------------------------- */
 
+/*
+ * A word's flags and classes; h is the lexicon's key of the word
+ * without a period it took ("Sen." is "sen").
+ */
 static void
-add_tok(struct qctx *c, size_t off, size_t len, int kind)
-{
-	struct tok	*t;
-
-	if (c->nt == c->capt)
-		c->t = wire_grow(c->t, &c->capt, c->nt + 1, sizeof(*t));
-	t = &c->t[c->nt++];
-	t->off = off;
-	t->len = len;
-	t->lex = 0;
-	t->kind = (uint8_t)kind;
-	t->f = 0;
-	t->c = 0;
-	t->q = NOSTR;
-}
-
-/* A word's flags and classes. */
-static void
-word_info(struct tok *t, const char *s, int ascii, uint32_t h)
+word_info(struct tok *t, const char *s, uint64_t h)
 {
 	const unsigned char *w = (const unsigned char *)s + t->off;
 	size_t		 n, len = t->len;
@@ -51,13 +37,24 @@ word_info(struct tok *t, const char *s, int ascii, uint32_t h)
 		t->f |= F_ING;
 	if (len > 3 && l1 == 'd' && l2 == 'e')
 		t->f |= F_ED;
-	t->lex = ascii ? lex_h((const char *)w, len, h) : 0;
+	/*
+	 * A word that took its period is looked up without it when it is an
+	 * abbreviation ("Sen." is "sen"), and not at all when it is an
+	 * initial or letters joined by dots ("A." is not "a").
+	 */
+	if (l1 == '.' && len > 1) {
+		len--;
+		if (wire_abbrev((const char *)w, len) == 0)
+			return;
+	}
+	t->id = (uint16_t)wire_lex_id(h);
+	t->lex = wire_lex_class(t->id) & L_QUOTES;
 	/* Under-secretary, Vice-President: a title after a hyphen. */
-	if (t->lex == 0 && ascii && len > 2) {
+	if (t->lex == 0 && len > 2) {
 		for (n = len - 1; n > 0 && w[n - 1] != '-'; n--)
 			;
-		if (n > 1 && n < len &&
-		    (lex((const char *)w + n, len - n) & L_TITLE))
+		if (n > 1 && n < len && (wire_lex_class(wire_lex_word(
+		    (const char *)w + n, len - n)) & L_TITLE))
 			t->lex = L_TITLE;
 	}
 	/* Adverbs in -ly, not nouns in -ily (family). */
@@ -66,31 +63,13 @@ word_info(struct tok *t, const char *s, int ascii, uint32_t h)
 		t->f |= F_LY;
 }
 
-/* May c join the characters of classes pa and nx into one word? */
-static int
-is_joiner(int32_t c, unsigned pa, unsigned nx)
-{
-	switch (c) {
-	case '\'': case 0x2019: case '-': case 0x2010: case 0x2011:
-		return (pa & (WIRE_C_ALPHA | WIRE_C_DIGIT)) &&
-		    (nx & (WIRE_C_ALPHA | WIRE_C_DIGIT));
-	case '.':
-		return ((pa & WIRE_C_ALPHA) && (nx & WIRE_C_ALPHA)) ||
-		    ((pa & WIRE_C_DIGIT) && (nx & WIRE_C_DIGIT));
-	case ',':
-		return (pa & WIRE_C_DIGIT) && (nx & WIRE_C_DIGIT);
-	}
-	return 0;
-}
-
 /*
  * Does the period after the word s[w, w + len) belong to it (Sen.,
- * U.S., an initial), so that it ends no sentence?
+ * U.S., an initial) when no sentence ends there?
  */
 static int
 takes_period(const char *s, size_t w, size_t len)
 {
-	char	buf[24];
 	size_t	n;
 
 	if (memchr(s + w, '.', len) != NULL)
@@ -98,11 +77,7 @@ takes_period(const char *s, size_t w, size_t len)
 	wire_utf8_dec(s + w, len, &n);
 	if (n == len && (unsigned char)s[w] >= 'A' && (unsigned char)s[w] <= 'Z')
 		return 1;	/* an initial */
-	if (len + 1 >= sizeof(buf))
-		return 0;
-	memcpy(buf, s + w, len);
-	buf[len] = '.';
-	return (lex(buf, len + 1) & L_ABBR) != 0;
+	return wire_abbrev(s + w, len) != 0;
 }
 
 /* The last punctuation inside a quotation's text: ',', '.', ... or 0. */
@@ -131,30 +106,105 @@ inner_end(const char *s, const struct seg *g)
 	return (wire_uclass(ch) & WIRE_C_DASH) ? '-' : 0;
 }
 
+/* The mark a token of punctuation stands for, or 0 for none. */
+static int
+punct(int32_t ch, unsigned k)
+{
+	switch (ch) {
+	case ',': case ';': case ':': case '.': case '!': case '?': case '(':
+	case ')':
+		return ch;
+	case 0x2026:
+		return '.';
+	}
+	if (k & WIRE_C_DASH)
+		return '-';
+	if (k & WIRE_C_OPENB)
+		return '(';
+	if (k & WIRE_C_CLOSEB)
+		return ')';
+	return 0;
+}
+
+/* Where the tokenizer stands in a paragraph. */
+struct scan {
+	struct qctx	*c;
+	size_t		 b;		/* the paragraph's end */
+	struct wire_sentscan sc;
+	size_t		 start;		/* the sentence began here */
+	size_t		 decided;	/* candidates before this are decided */
+	size_t		 cut;		/* a sentence ends here, or SIZE_MAX */
+};
+
+static void
+add_tok(struct scan *z, size_t off, size_t len, int kind)
+{
+	struct qctx	*c = z->c;
+	struct tok	*t;
+
+	/* The sentence ended before this token: the one before ends it. */
+	if (off >= z->cut) {
+		if (c->nt > 0)
+			c->t[c->nt - 1].f |= F_SEND;
+		z->start = z->cut;
+		z->cut = SIZE_MAX;
+	}
+	if (c->nt == c->capt)
+		c->t = wire_grow(c->t, &c->capt, c->nt + 1, sizeof(*t));
+	t = &c->t[c->nt++];
+	*t = (struct tok){ .off = off, .len = len, .kind = (uint8_t)kind,
+	    .q = NOSTR };
+}
+
+/*
+ * The sentence model's word on the candidate at i (wire_sent_end()),
+ * once for each; returns whether a sentence ends after it.
+ */
+static int
+candidate(struct scan *z, size_t i)
+{
+	size_t	cut, next;
+
+	if (i < z->decided)
+		return z->cut != SIZE_MAX && z->cut > i;
+	if (!wire_sent_end(&z->sc, z->c->text.p, z->b, z->start, i, &cut,
+	    &next)) {
+		z->decided = next;
+		return 0;
+	}
+	z->decided = next;
+	z->cut = cut;
+	return 1;
+}
+
+/* A record boundary or the end of the paragraph: a sentence ends. */
+static void
+boundary(struct scan *z, size_t at)
+{
+	if (z->c->nt > 0)
+		z->c->t[z->c->nt - 1].f |= F_SEND;
+	z->start = z->decided = at;
+	z->cut = SIZE_MAX;
+}
+
 /*
  * Cut the paragraph [a, b) into tokens; each quotation from q0 on, all
- * of which have their last part in this paragraph, is one token.  A
- * record boundary outside a quotation ends a sentence.
+ * of which have their last part in this paragraph, is one token.
+ * Sentences end where the sentence model says (common/sent.c), at a
+ * record boundary outside a quotation, and after a quotation that ends
+ * like a sentence (sentence_ends()).
  */
-/* ASCII letters and digits: the bytes of most words. */
-static unsigned char wordbyte[256];
-
 void
 tokenize(struct qctx *c, size_t a, size_t b, size_t q0, size_t r0)
 {
 	const char	*s = c->text.p;
-	size_t		 i = a, n, m, qi = q0, w, ri = r0 + 1, nextrec, nextq;
-	size_t		 ev;
-	int32_t		 ch, d;
-	unsigned	 k, pk;
-	int		 pc, ascii;
-	uint32_t	 h;
-	unsigned char	 u;
+	struct scan	 z = { c, b, { 0, 0, 0 }, a, a, SIZE_MAX };
+	struct wire_word w;
+	size_t		 i = a, n, qi = q0, ri = r0 + 1, nextrec, nextq, ev;
+	int32_t		 ch;
+	unsigned	 k;
+	int		 pc;
 
-	if (wordbyte['a'] == 0)
-		for (k = 0; k < 128; k++)
-			wordbyte[k] = (wire_ascii_class[k] & (WIRE_C_ALPHA |
-			    WIRE_C_DIGIT)) != 0;
 	c->nt = 0;
 	c->titled = 0;
 	nextrec = ri < c->nrec ? c->rec[ri].off : SIZE_MAX;
@@ -165,17 +215,16 @@ tokenize(struct qctx *c, size_t a, size_t b, size_t q0, size_t r0)
 	while (i < b) {
 		if (i >= ev) {
 			if (i >= nextrec) {
-				if (c->nt > 0)
-					c->t[c->nt - 1].f |= F_SEND;
+				boundary(&z, nextrec);
 				ri++;
 				nextrec = ri < c->nrec ? c->rec[ri].off : SIZE_MAX;
 			} else if (i >= nextq) {
 				struct seg *g = lastseg(c, qi);
 
-				add_tok(c, g->ma, g->mb - g->ma, K_QUOTE);
+				add_tok(&z, g->ma, g->mb - g->ma, K_QUOTE);
 				c->t[c->nt - 1].q = qi;
 				c->t[c->nt - 1].c = (uint16_t)inner_end(s, g);
-				i = g->mb;
+				i = z.decided = g->mb;
 				qi++;
 				nextq = qi < c->nq ? lastseg(c, qi)->ma :
 				    SIZE_MAX;
@@ -190,110 +239,47 @@ tokenize(struct qctx *c, size_t a, size_t b, size_t q0, size_t r0)
 			ev = ev < b ? ev : b;
 			continue;
 		}
-		u = (unsigned char)s[i];
-		if (u == ' ') {
+		if (s[i] == ' ') {
 			i++;
 			continue;
 		}
-		if (wordbyte[u]) {
-			ch = u;
-			n = 1;
-			k = wire_ascii_class[u];
-		} else {
-			if (u < 0x80) {
-				ch = u;
-				n = 1;
-			} else
-				ch = wire_utf8_dec(s + i, b - i, &n);
-			k = wire_uclass(ch);
-		}
+		ch = (unsigned char)s[i] < 0x80 ? (unsigned char)s[i] :
+		    wire_utf8_dec(s + i, b - i, &n);
+		n = (unsigned char)s[i] < 0x80 ? 1 : n;
+		k = wire_uclass(ch);
 		if (k & (WIRE_C_ALPHA | WIRE_C_DIGIT)) {
-			w = i;
-			ascii = ch < 0x80;
-			h = ascii ? HSTEP(0, ch) : 0;
-			for (;;) {
-				pk = k;
-				i += n;
-				/* Plain ASCII letters and digits first, fast. */
-				while (i < ev && wordbyte[u = (unsigned char)s[i]]) {
-					pk = wire_ascii_class[u];
-					h = HSTEP(h, u);
-					i++;
-				}
-				if (i >= ev)
-					break;
-				if ((unsigned char)s[i] < 0x80) {
-					ch = (unsigned char)s[i];
-					n = 1;
-				} else
-					ch = wire_utf8_dec(s + i, b - i, &n);
-				k = wire_uclass(ch);
-				if (k & (WIRE_C_ALPHA | WIRE_C_DIGIT)) {
-					ascii = 0;
-					continue;
-				}
-				if ((ch == '\'' || ch == '-' || ch == '.' ||
-				    ch == ',' || ch == 0x2019 || ch == 0x2010 ||
-				    ch == 0x2011) && i + n < ev) {
-					d = (unsigned char)s[i + n] < 0x80 ?
-					    (unsigned char)s[i + n] :
-					    wire_utf8_dec(s + i + n, b - i - n, &m);
-					if ((unsigned char)s[i + n] < 0x80)
-						m = 1;
-					if (is_joiner(ch, pk, wire_uclass(d))) {
-						if (ch < 0x80 && d < 0x80)
-							h = HSTEP(HSTEP(h, ch),
-							    d);
-						else
-							ascii = 0;
-						i += n;
-						n = m;
-						k = wire_uclass(d);
-						continue;
-					}
-				}
-				break;
-			}
-			/* "Sen.", "U.S.", and "(D-Mo.)": no sentence ends. */
-			if (i < ev && s[i] == '.' &&
-			    (takes_period(s, w, i - w) ||
-			    (i + 1 < b && s[i + 1] == ')'))) {
-				h = HSTEP(h, '.');
+			wire_word_next(s, ev, &i, &w);
+			/*
+			 * "Sen.", "U.S.", and "(D-Mo.)": a period that ends no
+			 * sentence is the word's.
+			 */
+			if (i < ev && s[i] == '.' && (!candidate(&z, i) ||
+			    (i + 1 < b && s[i + 1] == ')')) &&
+			    (takes_period(s, w.off, w.len) ||
+			    (i + 1 < b && s[i + 1] == ')')))
 				i++;
-			}
-			add_tok(c, w, i - w, K_WORD);
-			word_info(&c->t[c->nt - 1], s, ascii, h);
+			add_tok(&z, w.off, i - w.off, K_WORD);
+			word_info(&c->t[c->nt - 1], s, w.h);
 			if ((c->t[c->nt - 1].lex & L_TITLE) ||
 			    (c->t[c->nt - 1].f & (F_CAP | F_POSS)) ==
 			    (F_CAP | F_POSS))
 				c->titled = 1;
 			continue;
 		}
-		pc = 0;
-		if (ch == ',' || ch == ';' || ch == ':' || ch == '.' ||
-		    ch == '!' || ch == '?' || ch == '(' || ch == ')')
-			pc = ch;
-		else if (ch == 0x2026)
-			pc = '.';
-		else if (k & WIRE_C_DASH)
-			pc = '-';
-		else if (k & WIRE_C_OPENB)
-			pc = '(';
-		else if (k & WIRE_C_CLOSEB)
-			pc = ')';
-		if (pc != 0) {
-			add_tok(c, i, n, K_PUNCT);
+		if (ch == '.' || ch == '!' || ch == '?' || ch == 0x2026)
+			candidate(&z, i);
+		if ((pc = punct(ch, k)) != 0) {
+			add_tok(&z, i, n, K_PUNCT);
 			c->t[c->nt - 1].c = (uint16_t)pc;
 		}
 		i += n;
 	}
-	if (c->nt > 0)
-		c->t[c->nt - 1].f |= F_SEND;
+	boundary(&z, b);
 }
 
 /*
- * A full stop, question or exclamation mark, in the text or at the end
- * of a quotation, ends a sentence when what follows begins like one.
+ * A quotation that ends in a full stop, a question or an exclamation
+ * mark ends its sentence when what follows begins like one.
  */
 void
 sentence_ends(struct qctx *c)
@@ -303,7 +289,7 @@ sentence_ends(struct qctx *c)
 
 	for (i = 0; i + 1 < c->nt; i++) {
 		t = &c->t[i];
-		if (t->kind == K_WORD || !(t->c == '.' || t->c == '!' ||
+		if (t->kind != K_QUOTE || !(t->c == '.' || t->c == '!' ||
 		    t->c == '?'))
 			continue;
 		nx = t + 1;
@@ -316,21 +302,20 @@ sentence_ends(struct qctx *c)
 
 /* ---- titles ----------------------------------------------------- */
 
-int
-word_is(const struct qctx *c, size_t i, const char *w)
+/* Is the word two letters or more, all of them capitals? */
+static int
+capitals(const char *s, size_t len)
 {
-	const struct tok *t = &c->t[i];
-	size_t	 k;
+	size_t		i, n, letters = 0;
+	unsigned	k;
 
-	if (t->kind != K_WORD || t->len != strlen(w))
-		return 0;
-	for (k = 0; k < t->len; k++) {
-		unsigned char u = (unsigned char)c->text.p[t->off + k];
-
-		if ((u >= 'A' && u <= 'Z' ? u + 32 : u) != (unsigned char)w[k])
+	for (i = 0; i < len; i += n) {
+		k = wire_uclass(wire_utf8_dec(s + i, len - i, &n));
+		if ((k & WIRE_C_ALPHA) && !(k & WIRE_C_UPPER))
 			return 0;
+		letters += (k & WIRE_C_ALPHA) != 0;
 	}
-	return 1;
+	return letters >= 2;
 }
 
 /*
@@ -348,13 +333,14 @@ title_case(const struct qctx *c, const struct seg *g)
 	while (wire_word_next(c->text.p, g->b, &pos, &w)) {
 		if (++words > 10)
 			return 0;
-		if (w.nupper < w.nalpha || w.nalpha < 2)
+		if (!capitals(c->text.p + w.off, w.len))
 			shout = 0;
 		c0 = wire_utf8_dec(c->text.p + w.off, w.len, &n);
 		low = 0;
 		if (wire_isupper(c0) || (wire_uclass(c0) & WIRE_C_DIGIT))
 			continue;
-		if (words > 1 && (lex(c->text.p + w.off, w.len) & L_LOWT)) {
+		if (words > 1 && (wire_lex_class(wire_lex_word(c->text.p + w.off,
+		    w.len)) & L_LOWT)) {
 			low = 1;
 			continue;
 		}
@@ -390,7 +376,7 @@ said_next_to(const struct qctx *c, size_t i)
 	}
 	for (end = j + SAIDGAP; j < c->nt && j < end && t[j].kind == K_WORD; j++)
 		if (t[j].lex & L_CUE)
-			return !(j + 1 < c->nt && word_is(c, j + 1, "that"));
+			return !(j + 1 < c->nt && word_is(c, j + 1, WIRE_W_THAT));
 	return 0;
 }
 

@@ -173,67 +173,19 @@ index_phrases(void)
 	first[0] = -1;
 }
 
-/*
- * How rare a byte is in English text, to look for the rarest byte of a
- * phrase first: space and the commonest letters are common, the rest
- * rare.
- */
-static unsigned char	rarity[256];
-
-static void
-index_rarity(void)
-{
-	static const char	often[] = " etaoinsrhldcu";
-	size_t			i;
-
-	for (i = 0; i < 256; i++)
-		rarity[i] = 255;
-	for (i = 0; often[i] != '\0'; i++) {
-		rarity[(unsigned char)often[i]] = (unsigned char)(i + 1);
-		rarity[(unsigned char)often[i] & ~0x20] = (unsigned char)(i + 1);
-	}
-	rarity[' '] = 0;
-}
-
-/*
- * Does h hold p (of length n)?  has() is the macro for literals.
- * memchr() finds the candidates for p's rarest byte; most lines have
- * few of them.
- */
+/* Does h (hl bytes, a short line's head) hold the string p? */
 static int
-has_len(const char *h, size_t hl, const char *p, size_t n)
+has(const char *h, size_t hl, const char *p)
 {
-	/* The rarest byte of the phrases looked for lately, by address. */
-	static struct {
-		const char	*p;
-		size_t		 a;
-	}		 memo[16];
-	const char	*q, *e;
-	size_t		 i, a = 0, slot;
+	const char	*q, *e = h + hl;
+	size_t		 n = strlen(p);
 
-	if (n == 0 || n > hl)
-		return n == 0;
-	slot = ((uintptr_t)p >> 3) & 15;
-	if (memo[slot].p == p)
-		a = memo[slot].a;
-	else {
-		if (rarity[0] == 0)
-			index_rarity();
-		for (i = 1; i < n; i++)
-			if (rarity[(unsigned char)p[i]] >
-			    rarity[(unsigned char)p[a]])
-				a = i;
-		memo[slot].p = p;
-		memo[slot].a = a;
-	}
-	for (q = h + a, e = h + hl - n + 1 + a; (q = memchr(q, p[a],
-	    (size_t)(e - q))) != NULL; q++)
-		if (memcmp(q - a, p, n) == 0)
+	for (q = h; (size_t)(e - q) >= n && (q = memchr(q, p[0],
+	    (size_t)(e - q))) != NULL && (size_t)(e - q) >= n; q++)
+		if (memcmp(q, p, n) == 0)
 			return 1;
 	return 0;
 }
-/* p is a literal: has_len() remembers its rarest byte by its address. */
-#define has(h, hl, p)	has_len(h, hl, p, strlen(p))
 
 /* The first three bytes of h as one number, to compare at once. */
 static uint32_t
@@ -272,7 +224,7 @@ digit_bytes(const char *h)
 	uint64_t	x;
 
 	memcpy(&x, h, 8);
-	x = le64(x);
+	x = wire_le64(x);
 	return in_range(x & ~HIGHS, '0', '9') & ~x & HIGHS;
 }
 

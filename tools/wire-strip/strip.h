@@ -112,17 +112,6 @@ int	credit_in(const char *t, size_t tl);
 #define ONES	0x0101010101010101ULL
 #define HIGHS	0x8080808080808080ULL
 
-/* A little-endian load, whatever the machine. */
-static inline uint64_t
-le64(uint64_t x)
-{
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-	return __builtin_bswap64(x);
-#else
-	return x;
-#endif
-}
-
 /* The high bit of each byte of x (ASCII) that lies in [lo, hi]. */
 static inline uint64_t
 in_range(uint64_t x, unsigned lo, unsigned hi)

@@ -15,11 +15,6 @@
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
-/* AVX2, where the compiler can build it and the processor has it. */
-#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
-#include <immintrin.h>
-#define WIRE_AVX2	1
-#endif
 
 #include "strip.h"
 
@@ -79,184 +74,127 @@ index_kinds(void)
 	}
 }
 
-/* Store the mask m of the 16 or 32 bytes at i of a block in field f. */
-#define PUTMASK(f, i, m, T) do {					\
-	T	v_ = (T)(m);						\
+#if !defined(__SSE2__) || defined(WIRE_CHECK_SIMD)
+/*
+ * Classify one block of 64 bytes at p into *b, and write it to low with
+ * A-Z in lower case (low may be p): the portable way, a byte at a time.
+ */
+static void
+classify_bytes(const unsigned char *p, struct bits *b, unsigned char *low)
+{
+	size_t	i;
+
+	memset(b, 0, sizeof(*b));
+	for (i = 0; i < 64; i++) {
+		uint64_t	bit = 1ULL << i;
+		unsigned char	c = p[i];
+
+		switch (kind[c]) {
+		case L:
+			b->a |= bit;
+			if (c >= 'a')
+				b->lw |= bit;
+			break;
+		case U:
+			b->a |= bit;
+			b->up |= bit;
+			c += 32;
+			break;
+		case N:
+			b->hi |= bit;
+			break;
+		case J:
+			b->jn |= bit;
+			break;
+		default:
+			if (c == '|')
+				b->pipe |= bit;
+			else if (c == '?' || c == '!')
+				b->qe |= bit;
+		}
+		low[i] = c;
+	}
+}
+#endif
+
+#ifdef __SSE2__
+/* Store the mask m of the 16 bytes at i of a block in field f. */
+#define PUTMASK(f, i, m) do {						\
+	uint16_t v_ = (uint16_t)(m);					\
 	memcpy((char *)&(f) + (i) / 8, &v_, sizeof(v_));		\
 } while (0)
 
 /*
- * Classify the nb blocks of 64 bytes at p into b[0] to b[nb - 1], and
- * write them to low with A-Z in lower case (low may be p).  The SIMD
- * ways put the masks of 16 or 32 bytes in place as they are, so they
- * count on a little-endian processor, as x86 is.
+ * classify_bytes() sixteen bytes at a time, with SSE2 (every x86-64 has
+ * it).  The masks of 16 bytes are put in place as they are, so this
+ * counts on a little-endian processor, as x86 is.
  */
 static void
-classify(const unsigned char *p, size_t nb, struct bits *b, unsigned char *low)
+classify_sse2(const unsigned char *p, struct bits *b, unsigned char *low)
 {
-	size_t		k, i;
+	size_t	i;
 
-	for (k = 0; k < nb; k++, p += 64, low += 64, b++) {
-#ifdef __SSE2__
-		for (i = 0; i < 64; i += 16) {
-			__m128i		x, t, al, dg, up;
+	for (i = 0; i < 64; i += 16) {
+		__m128i		x, t, al, dg, up;
 
-			x = _mm_loadu_si128((const __m128i *)(const void *)
-			    (p + i));
-			/* x | 0x20 in a-z, x in 0-9: ranges as signed compares */
-			t = _mm_or_si128(x, _mm_set1_epi8(0x20));
-			al = _mm_cmplt_epi8(_mm_add_epi8(t,
-			    _mm_set1_epi8(0x80 - 'a')),
-			    _mm_set1_epi8((char)(0x80 + 26)));
-			dg = _mm_cmplt_epi8(_mm_add_epi8(x,
-			    _mm_set1_epi8(0x80 - '0')),
-			    _mm_set1_epi8((char)(0x80 + 10)));
-			up = _mm_and_si128(al, _mm_cmpeq_epi8(_mm_and_si128(x,
-			    _mm_set1_epi8(0x20)), _mm_setzero_si128()));
-#define M(v)	(uint16_t)_mm_movemask_epi8(v)
-			PUTMASK(b->a, i, M(_mm_or_si128(al, dg)), uint16_t);
-			PUTMASK(b->up, i, M(up), uint16_t);
-			PUTMASK(b->lw, i, M(_mm_andnot_si128(up, al)),
-			    uint16_t);
-			PUTMASK(b->hi, i, M(x), uint16_t);
-			PUTMASK(b->jn, i, M(_mm_or_si128(_mm_or_si128(
-			    _mm_cmpeq_epi8(x, _mm_set1_epi8('\'')),
-			    _mm_cmpeq_epi8(x, _mm_set1_epi8('-'))),
-			    _mm_cmpeq_epi8(x, _mm_set1_epi8('.')))), uint16_t);
-			PUTMASK(b->pipe, i, M(_mm_cmpeq_epi8(x,
-			    _mm_set1_epi8('|'))), uint16_t);
-			PUTMASK(b->qe, i, M(_mm_or_si128(_mm_cmpeq_epi8(x,
-			    _mm_set1_epi8('?')), _mm_cmpeq_epi8(x,
-			    _mm_set1_epi8('!')))), uint16_t);
+		x = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+		/* x | 0x20 in a-z, x in 0-9: ranges as signed compares */
+		t = _mm_or_si128(x, _mm_set1_epi8(0x20));
+		al = _mm_cmplt_epi8(_mm_add_epi8(t, _mm_set1_epi8(0x80 - 'a')),
+		    _mm_set1_epi8((char)(0x80 + 26)));
+		dg = _mm_cmplt_epi8(_mm_add_epi8(x, _mm_set1_epi8(0x80 - '0')),
+		    _mm_set1_epi8((char)(0x80 + 10)));
+		up = _mm_and_si128(al, _mm_cmpeq_epi8(_mm_and_si128(x,
+		    _mm_set1_epi8(0x20)), _mm_setzero_si128()));
+#define M(v)	_mm_movemask_epi8(v)
+#define EQ(c)	_mm_cmpeq_epi8(x, _mm_set1_epi8(c))
+		PUTMASK(b->a, i, M(_mm_or_si128(al, dg)));
+		PUTMASK(b->up, i, M(up));
+		PUTMASK(b->lw, i, M(_mm_andnot_si128(up, al)));
+		PUTMASK(b->hi, i, M(x));
+		PUTMASK(b->jn, i, M(_mm_or_si128(_mm_or_si128(EQ('\''),
+		    EQ('-')), EQ('.'))));
+		PUTMASK(b->pipe, i, M(EQ('|')));
+		PUTMASK(b->qe, i, M(_mm_or_si128(EQ('?'), EQ('!'))));
+#undef EQ
 #undef M
-			_mm_storeu_si128((__m128i *)(void *)(low + i),
-			    _mm_or_si128(x, _mm_and_si128(up,
-			    _mm_set1_epi8(0x20))));
-		}
-#else
-		memset(b, 0, sizeof(*b));
-		for (i = 0; i < 64; i++) {
-			uint64_t bit = 1ULL << i;
-			unsigned char c = p[i];
-
-			switch (kind[c]) {
-			case L:
-				b->a |= bit;
-				if (c >= 'a')
-					b->lw |= bit;
-				break;
-			case U:
-				b->a |= bit;
-				b->up |= bit;
-				c += 32;
-				break;
-			case N:
-				b->hi |= bit;
-				break;
-			case J:
-				b->jn |= bit;
-				break;
-			default:
-				if (c == '|')
-					b->pipe |= bit;
-				else if (c == '?' || c == '!')
-					b->qe |= bit;
-			}
-			low[i] = c;
-		}
-#endif
+		_mm_storeu_si128((__m128i *)(void *)(low + i), _mm_or_si128(x,
+		    _mm_and_si128(up, _mm_set1_epi8(0x20))));
 	}
 }
-
-#ifdef WIRE_AVX2
-/* classify(), 32 bytes at a time. */
-__attribute__((target("avx2")))
-static void
-classify_avx2(const unsigned char *p, size_t nb, struct bits *b,
-    unsigned char *low)
-{
-	size_t		k, i;
-
-	for (k = 0; k < nb; k++, p += 64, low += 64, b++)
-		for (i = 0; i < 64; i += 32) {
-			__m256i		x, t, al, dg, up;
-
-			x = _mm256_loadu_si256((const __m256i *)(const void *)
-			    (p + i));
-			t = _mm256_or_si256(x, _mm256_set1_epi8(0x20));
-			al = _mm256_cmpgt_epi8(_mm256_set1_epi8(
-			    (char)(0x80 + 26)), _mm256_add_epi8(t,
-			    _mm256_set1_epi8(0x80 - 'a')));
-			dg = _mm256_cmpgt_epi8(_mm256_set1_epi8(
-			    (char)(0x80 + 10)), _mm256_add_epi8(x,
-			    _mm256_set1_epi8(0x80 - '0')));
-			up = _mm256_and_si256(al, _mm256_cmpeq_epi8(
-			    _mm256_and_si256(x, _mm256_set1_epi8(0x20)),
-			    _mm256_setzero_si256()));
-#define M(v)	(uint32_t)_mm256_movemask_epi8(v)
-			PUTMASK(b->a, i, M(_mm256_or_si256(al, dg)), uint32_t);
-			PUTMASK(b->up, i, M(up), uint32_t);
-			PUTMASK(b->lw, i, M(_mm256_andnot_si256(up, al)),
-			    uint32_t);
-			PUTMASK(b->hi, i, M(x), uint32_t);
-			PUTMASK(b->jn, i, M(_mm256_or_si256(_mm256_or_si256(
-			    _mm256_cmpeq_epi8(x, _mm256_set1_epi8('\'')),
-			    _mm256_cmpeq_epi8(x, _mm256_set1_epi8('-'))),
-			    _mm256_cmpeq_epi8(x, _mm256_set1_epi8('.')))),
-			    uint32_t);
-			PUTMASK(b->pipe, i, M(_mm256_cmpeq_epi8(x,
-			    _mm256_set1_epi8('|'))), uint32_t);
-			PUTMASK(b->qe, i, M(_mm256_or_si256(
-			    _mm256_cmpeq_epi8(x, _mm256_set1_epi8('?')),
-			    _mm256_cmpeq_epi8(x, _mm256_set1_epi8('!')))),
-			    uint32_t);
-#undef M
-			_mm256_storeu_si256((__m256i *)(void *)(low + i),
-			    _mm256_or_si256(x, _mm256_and_si256(up,
-			    _mm256_set1_epi8(0x20))));
-		}
-}
-#endif
 #undef PUTMASK
+#endif
 
 /*
- * The classify() of this processor; built with -DWIRE_CHECK_SIMD (as the
- * sanitizer build of make check is), each block is classified both ways
- * and the two must agree.
+ * Classify the nb blocks of 64 bytes at p into b[0] to b[nb - 1]: with
+ * SSE2 where there is, else the portable way.  Built with
+ * -DWIRE_CHECK_SIMD (as the sanitizer build of make check is), each
+ * block is classified both ways, and the two must agree.
  */
-static void	(*classify_fn)(const unsigned char *, size_t, struct bits *,
-		    unsigned char *) = classify;
-
-static void
-choose_classify(void)
-{
-#ifdef WIRE_AVX2
-	__builtin_cpu_init();
-	if (__builtin_cpu_supports("avx2"))
-		classify_fn = classify_avx2;
-#endif
-}
-
 static void
 classify_blocks(const unsigned char *p, size_t nb, struct bits *b,
     unsigned char *low)
 {
-#ifdef WIRE_CHECK_SIMD
-	struct bits	c;
-	unsigned char	l[64];
-	size_t		k;
+	size_t	k;
 
-	for (k = 0; k < nb; k++) {
-		classify(p + 64 * k, 1, &c, l);
-		classify_fn(p + 64 * k, 1, b + k, low + 64 * k);
-		if (memcmp(b + k, &c, sizeof(c)) != 0 ||
-		    memcmp(low + 64 * k, l, 64) != 0)
+	for (k = 0; k < nb; k++, p += 64, low += 64, b++) {
+#ifdef __SSE2__
+#ifdef WIRE_CHECK_SIMD
+		struct bits	c;
+		unsigned char	l[64];
+
+		classify_bytes(p, &c, l);
+		classify_sse2(p, b, low);
+		if (memcmp(b, &c, sizeof(c)) != 0 || memcmp(low, l, 64) != 0)
 			errx(WIRE_EXIT_BAD, "internal error: classify() ways "
 			    "differ");
-	}
 #else
-	classify_fn(p, nb, b, low);
+		classify_sse2(p, b, low);
 #endif
+#else
+		classify_bytes(p, b, low);
+#endif
+	}
 }
 
 /* Bits i to i + 63 of a mask. */
@@ -419,7 +357,7 @@ ascii_hash(const unsigned char *w, size_t wl)
 
 	memcpy(&pa, w, 8);
 	memcpy(&pb, w + 8, 8);
-	return wire_hash_word_mix(le64(pa) & maska[wl], le64(pb) & maskb[wl],
+	return wire_hash_word_mix(wire_le64(pa) & maska[wl], wire_le64(pb) & maskb[wl],
 	    wl);
 }
 
@@ -720,8 +658,7 @@ words(struct feat *f, struct wordhashes *wh, const char *s,
 
 	if (kind['a'] == 0) {
 		index_kinds();
-		choose_classify();
-		wire_stop_init();
+		wire_lex_init();
 	}
 	lbits(lb, (const unsigned char *)s, len);
 	e = fast_sample(f, wh, lb, s, len, &i);
