@@ -47,13 +47,16 @@ LIBA   = $(O)/libwire.a
 objs   = $(patsubst %.c,$(O)/%.o,$(SRC_$(1)))
 OBJS   = $(LIBOBJ) $(foreach t,$(TOOLS),$(call objs,$(t)))
 
-# The sanitizer build also has wire-strip classify each block of text
-# both with and without AVX2, and stop if the two ways disagree.
+# The sanitizer build: ASan and UBSan with clang where there is one (its
+# UBSan has checks gcc's lacks, pointer overflow among them); it also
+# has wire-strip classify each block of text both ways, with SSE2 and
+# byte by byte, and stop if the two disagree.
+SANCC = $(shell command -v clang > /dev/null 2>&1 && echo clang || echo $(CC))
 SAN = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
 	-fno-sanitize-recover=all -DWIRE_CHECK_SIMD
 
 .PHONY: all deps programs check test asan demo bench install uninstall \
-	clean lint
+	clean lint fuzz stress
 
 all: deps
 	@$(MAKE) --no-print-directory programs
@@ -114,13 +117,23 @@ test: all
 
 asan:
 	@$(MAKE) --no-print-directory O=build/asan BIN=build/asan/bin \
-	    CFLAGS="$(SAN)" LDFLAGS="-fsanitize=address,undefined" programs
+	    CC=$(SANCC) CFLAGS="$(SAN)" LDFLAGS="-fsanitize=address,undefined" \
+	    programs
 
 demo: all
 	@scripts/demo
 
 bench: all
 	@scripts/bench
+
+# AFL++ over every tool's input, FUZZ_SECONDS a target; what it keeps
+# and every crash go to tests/fuzz, which make check replays.
+fuzz: all
+	@scripts/fuzz
+
+# Inputs made to be hard, at two sizes: the time ratio shows the growth.
+stress: all
+	@scripts/stress
 
 lint:
 	mandoc -Tlint -W warning $(MAN1) $(MAN5) $(MAN7)

@@ -8,7 +8,7 @@
 void
 wire_nomem(void)
 {
-	errx(WIRE_EXIT_BAD, "out of memory");
+	errx(wire_exit_trouble, "out of memory");
 }
 
 void *
@@ -93,7 +93,7 @@ wire_grow(void *p, size_t *cap, size_t need, size_t size)
 
 	if (need <= n)
 		return p;
-	n = n < 16 ? 16 : n + n / 2;
+	n += n / 2 + 4;		/* a few first: many arrays stay short */
 	if (n < need)
 		n = need;
 	*cap = n;

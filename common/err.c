@@ -86,6 +86,17 @@ wire_out_write(const char *p, size_t n)
 	}
 }
 
+void
+wire_out_sync(void)
+{
+	if (fflush(stdout) == EOF || ferror(stdout))
+		out_fail();
+	/* On a file, to the disk; a pipe or a terminal cannot be synced. */
+	if (fsync(STDOUT_FILENO) == -1 && errno != EINVAL && errno != EROFS &&
+	    errno != ENOTSUP)
+		out_fail();
+}
+
 int
 wire_out_finish(int status)
 {

@@ -49,23 +49,32 @@ static const struct rule rules[] = {
 	R("iy", "y", 4), R("yy", "y", 4), R("ii", "y", 5),
 };
 
-/* Does some rule's suffix end in c?  (A switch: no call per word.) */
-static int
-rule_end(char c)
+#define NRULES	(sizeof(rules) / sizeof(rules[0]))
+
+/*
+ * The rules by the last byte of their suffix: the first one that ends
+ * in c is rules[last[c] - 1], the others follow in next[]; 0 ends.
+ * Most words end in a byte no rule ends in, and try none.
+ */
+static unsigned char	last[256], next[NRULES];
+
+static void
+index_rules(void)
 {
-	switch (c) {
-	case 'd': case 'e': case 'g': case 'i': case 'n': case 'r': case 's':
-	case 'y':
-		return 1;
+	size_t	i, k;
+
+	for (i = NRULES; i-- > 0; ) {
+		k = (unsigned char)rules[i].from[rules[i].flen - 1];
+		next[i] = last[k];
+		last[k] = (unsigned char)(i + 1);
 	}
-	return 0;
 }
 
 void
 wire_wordkey(struct wire_buf *out, const char *w, size_t len)
 {
 	const struct rule	*r;
-	size_t			 i, base;
+	size_t			 i, base, k;
 	char			*p;
 
 	/* A possessive adds nothing: Trump's is Trump. */
@@ -91,12 +100,14 @@ wire_wordkey(struct wire_buf *out, const char *w, size_t len)
 				*p++ = w[i];
 	len = (size_t)(p - (out->p + base));
 	out->len = base + len;
-	/* Every suffix ends in one of these: most words need no rule. */
-	if (len < 4 || !rule_end(p[-1]))
+	if (last['d'] == 0)
+		index_rules();
+	if (len < 4)
 		goto done;
-	for (r = rules; r < rules + sizeof(rules) / sizeof(rules[0]); r++) {
-		if (len >= r->minlen && p[-1] == r->from[r->flen - 1] &&
-		    memcmp(p - r->flen, r->from, r->flen) == 0) {
+	for (k = last[(unsigned char)p[-1]]; k != 0; k = next[k - 1]) {
+		r = &rules[k - 1];
+		if (len >= r->minlen && memcmp(p - r->flen, r->from,
+		    r->flen) == 0) {
 			/* Every replacement is at most one byte longer. */
 			memcpy(p - r->flen, r->to, r->tlen);
 			out->len = base + len - r->flen + r->tlen;

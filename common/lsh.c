@@ -19,6 +19,7 @@
 #include "wire.h"
 
 #define BMAXLOAD	0.8	/* band table; probes are cheap tag checks */
+#define CROWD		32	/* signatures one band key takes at most */
 #define TAGBITS		5	/* band slots: tag | id + 1 */
 #define IDBITS		(32 - TAGBITS)
 #define IDMASK		((1u << IDBITS) - 1)
@@ -64,15 +65,27 @@ tag_of(uint64_t h)
 	return (uint32_t)(h & ((1u << TAGBITS) - 1)) << IDBITS;
 }
 
+/*
+ * Index band b of signature id under its key h, unless CROWD signatures
+ * have that key already: a crowded band (a phrase that thousands of
+ * texts share, a template) takes no more, so that neither adding nor
+ * looking up ever walks more than CROWD signatures of one key.  Text
+ * that is near another shares other bands with it, and the earliest
+ * texts of a crowd stay findable by it.
+ */
 static void
-put_band(struct wire_lsh *x, uint64_t h, size_t id)
+put_band(struct wire_lsh *x, size_t b, uint64_t h, size_t id)
 {
-	size_t	i;
+	const uint8_t	*sig = x->sig + id * WIRE_SIG_K;
+	size_t		 i, same = 0;
+	uint32_t	 v, tag = tag_of(h);
 
-	for (i = wire_home(h, x->nslots); x->slots[i] != 0;
+	for (i = wire_home(h, x->nslots); (v = x->slots[i]) != 0;
 	    i = WIRE_NEXT(i, x->nslots))
-		;
-	x->slots[i] = tag_of(h) | ((uint32_t)id + 1);
+		if ((v & ~IDMASK) == tag && same_band(x->sig + ((v & IDMASK) -
+		    1) * WIRE_SIG_K, sig, b) && ++same == CROWD)
+			return;
+	x->slots[i] = tag | ((uint32_t)id + 1);
 }
 
 /*
@@ -96,7 +109,7 @@ reindex(struct wire_lsh *x)
 		if (id >= AHEAD) {
 			ahead = id - AHEAD;
 			for (b = 0; b < WIRE_BANDS; b++)
-				put_band(x, h[ahead % AHEAD][b], ahead);
+				put_band(x, b, h[ahead % AHEAD][b], ahead);
 		}
 		/* ...and in its place the keys of signature id. */
 		if (id >= x->n)
@@ -163,7 +176,7 @@ wire_lsh_add(struct wire_lsh *x, const uint8_t *sig)
 		__builtin_prefetch(x->slots + wire_home(h[b], x->nslots), 1);
 	}
 	for (b = 0; b < WIRE_BANDS; b++)
-		put_band(x, h[b], id);
+		put_band(x, b, h[b], id);
 	return id;
 }
 

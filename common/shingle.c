@@ -24,6 +24,7 @@ add_key(struct wire_keys *ks, size_t off, size_t len, const char *key,
 	k->h = wire_hash(key, klen);
 	k->surf = k->h;
 	k->punct = punct;
+	k->stop = 0;
 	return k;
 }
 
@@ -55,7 +56,10 @@ marks(struct wire_keys *ks, const char *s, size_t from, size_t to, int flags)
 		if (c != -1 && (cl & (WIRE_C_SPACE | WIRE_C_CTRL)))
 			continue;
 		ks->scratch.len = 0;
-		wire_norm(&ks->scratch, s + i, n);
+		if (c >= 0x21 && c < 0x7f)	/* as it is: no call */
+			wire_buf_addc(&ks->scratch, c);
+		else
+			wire_norm(&ks->scratch, s + i, n);
 		add_key(ks, i, n, ks->scratch.p, ks->scratch.len, 1);
 	}
 }
@@ -67,9 +71,10 @@ wire_keys(struct wire_keys *ks, const char *s, size_t len, int flags)
 	struct wire_buf		*b = &ks->scratch;
 	struct wire_key		*k;
 	size_t			 pos = 0, prev_end = 0, i;
-	int			 ascii, per = 0;
+	int			 per = 0;
 
 	ks->n = 0;
+	wire_lex_init();
 	while (wire_word_next(s, len, &pos, &w)) {
 		if (w.off > prev_end) {
 			i = ks->n;
@@ -78,11 +83,8 @@ wire_keys(struct wire_keys *ks, const char *s, size_t len, int flags)
 				per = 0;	/* "per, cent" is not "percent" */
 		}
 		prev_end = w.off + w.len;
-		for (ascii = 1, i = w.off; i < prev_end; i++)
-			if ((unsigned char)s[i] >= 0x80)
-				ascii = 0;
 		b->len = 0;
-		if (ascii) {
+		if (!(w.cls & WIRE_C_WIDE)) {
 			wire_buf_grow(b, w.len);
 			for (i = 0; i < w.len; i++) {
 				char c = s[w.off + i];
@@ -92,6 +94,19 @@ wire_keys(struct wire_keys *ks, const char *s, size_t len, int flags)
 			b->len = w.len;
 		} else
 			wire_norm(b, s + w.off, w.len);
+		if (flags & WIRE_KEYS_SURF) {
+			/* The word as written: no key to fold. */
+			if (per && IS(b->p, b->len, "cent")) {
+				k = &ks->k[ks->n - 1];
+				k->len = prev_end - k->off;
+				k->h = k->surf = wire_hash("per cent", 8);
+				per = 0;
+				continue;
+			}
+			per = IS(b->p, b->len, "per");
+			k = add_key(ks, w.off, w.len, b->p, b->len, 0);
+			continue;
+		}
 		ks->key.len = 0;
 		wire_wordkey(&ks->key, b->p, b->len);
 		if (per && IS(ks->key.p, ks->key.len, "cent")) {
@@ -99,13 +114,13 @@ wire_keys(struct wire_keys *ks, const char *s, size_t len, int flags)
 			k->len = prev_end - k->off;
 			k->h = wire_hash("percent", 7);
 			k->surf = wire_hash("per cent", 8);
+			k->stop = 0;
 			per = 0;
 			continue;
 		}
 		per = IS(ks->key.p, ks->key.len, "per");
 		k = add_key(ks, w.off, w.len, ks->key.p, ks->key.len, 0);
-		if (flags & WIRE_KEYS_PUNCT)
-			k->surf = wire_hash(b->p, b->len);
+		k->stop = wire_stophash(wire_word_key(s, len, &w));
 	}
 	if (len > prev_end)
 		marks(ks, s, prev_end, len, flags);
@@ -188,9 +203,18 @@ cmp64(const void *a, const void *b)
 size_t
 wire_sortu(uint64_t *v, size_t n)
 {
-	size_t	i, j;
+	size_t		i, j;
+	uint64_t	x;
 
-	wire_sort(v, n, sizeof(*v), cmp64);
+	/* A sentence has a few dozen: insertion sort, no calls. */
+	if (n <= 48)
+		for (i = 1; i < n; i++) {
+			for (x = v[i], j = i; j > 0 && v[j - 1] > x; j--)
+				v[j] = v[j - 1];
+			v[j] = x;
+		}
+	else
+		wire_sort(v, n, sizeof(*v), cmp64);
 	for (i = j = 0; i < n; i++)
 		if (j == 0 || v[i] != v[j - 1])
 			v[j++] = v[i];

@@ -77,7 +77,8 @@ wire_word_next(const char *s, size_t len, size_t *pos, struct wire_word *w)
 			n = 1;
 			cl = wire_ascii_class[u[i]];
 		} else
-			cl = wire_uclass(wire_utf8_dec(s + i, len - i, &n));
+			cl = wire_uclass(wire_utf8_dec(s + i, len - i, &n)) |
+			    WIRE_C_WIDE;
 		if (cl & AN)
 			break;
 	}
@@ -103,16 +104,18 @@ wire_word_next(const char *s, size_t len, size_t *pos, struct wire_word *w)
 			n = 1;
 		} else
 			c = wire_utf8_dec(s + i, len - i, &n);
-		cl = wire_uclass(c);
+		cl = wire_uclass(c) | (u[i] >= 0x80 ? WIRE_C_WIDE : 0);
 		if (cl & AN)
 			continue;
 		/* A joiner between two word characters stays inside. */
 		if (i + n < len) {
 			d = wire_utf8_dec(s + i + n, len - i - n, &m);
 			if (joins(c, prev, wire_uclass(d))) {
+				all |= cl & WIRE_C_WIDE;
 				i += n;
 				n = m;
-				cl = wire_uclass(d);
+				cl = wire_uclass(d) |
+				    (u[i] >= 0x80 ? WIRE_C_WIDE : 0);
 				continue;
 			}
 		}
@@ -120,9 +123,17 @@ wire_word_next(const char *s, size_t len, size_t *pos, struct wire_word *w)
 	}
 	w->len = i - w->off;
 	w->cls = all;
-	if (w->len > 16 || w->off + 16 > len ||
-	    !ascii_key(s + w->off, w->len, &w->h))
-		w->h = wire_lex_hash(s + w->off, w->len);
 	*pos = i;
 	return 1;
+}
+
+uint64_t
+wire_word_key(const char *s, size_t len, const struct wire_word *w)
+{
+	uint64_t	h;
+
+	if (w->len > 16 || w->off + 16 > len ||
+	    !ascii_key(s + w->off, w->len, &h))
+		h = wire_lex_hash(s + w->off, w->len);
+	return h;
 }

@@ -78,6 +78,8 @@ void	wire_out_init(void);
 void	wire_out_check(void);
 /* Write n bytes straight to stdout, after what stdio holds. */
 void	wire_out_write(const char *p, size_t n);
+/* Flush stdout and sync it to the disk when it is a file, or stop. */
+void	wire_out_sync(void);
 /* Flush and close stdout, checking for errors; returns status. */
 int	wire_out_finish(int status);
 
@@ -185,6 +187,7 @@ size_t	wire_utf8_len(const char *s, size_t len);
 #define WIRE_C_OPENB	0x400	/* Ps: ( [ { ... */
 #define WIRE_C_CLOSEB	0x800	/* Pe: ) ] } ... */
 #define WIRE_C_CTRL	0x1000	/* Cc, Cf; also invalid bytes (-1) */
+#define WIRE_C_WIDE	0x2000	/* a word's: it has a byte above ASCII */
 
 /* The classes of c (-1 for an invalid byte gives WIRE_C_CTRL). */
 extern const unsigned short wire_ascii_class[128];
@@ -219,12 +222,13 @@ struct wire_word {
 	size_t		off;	/* byte offset in the text */
 	size_t		len;	/* bytes */
 	unsigned	cls;	/* the classes of its characters, or'ed */
-	uint64_t	h;	/* wire_lex_hash() of it: its lexicon key */
 };
 
 /* Find the next word at or after *pos; returns 0 at the end. */
 int	wire_word_next(const char *s, size_t len, size_t *pos,
 	    struct wire_word *);
+/* The lexicon's key of word w of s (len bytes): wire_lex_hash(), fast. */
+uint64_t wire_word_key(const char *s, size_t len, const struct wire_word *);
 
 /* ---- lex.c: the lexicon (common/lexicon.txt) ---------------------- */
 
@@ -348,8 +352,9 @@ struct wire_key {
 	size_t		off;	/* the word in the source text */
 	size_t		len;
 	uint64_t	h;	/* hash of its key */
-	uint64_t	surf;	/* WIRE_KEYS_PUNCT: hash of its normalised form */
+	uint64_t	surf;	/* WIRE_KEYS_SURF: hash of its normalised form */
 	int		punct;	/* a mark, not a word */
+	int		stop;	/* a function word (without WIRE_KEYS_SURF) */
 };
 
 struct wire_keys {
@@ -360,10 +365,12 @@ struct wire_keys {
 
 /*
  * The word keys of s in order ("%" and "per cent" are a word each).
- * With WIRE_KEYS_PUNCT every other mark but white space is a token too,
- * and surf is the hash before folding (variants: equal h, other surf).
+ * With WIRE_KEYS_PUNCT every other mark but white space is a token too.
+ * With WIRE_KEYS_SURF a word is not folded: its surf (and h) is the
+ * hash of its normalised form (spelling variants differ).
  */
 #define WIRE_KEYS_PUNCT	1
+#define WIRE_KEYS_SURF	2
 void	wire_keys(struct wire_keys *ks, const char *s, size_t len, int flags);
 void	wire_keys_free(struct wire_keys *);
 /*

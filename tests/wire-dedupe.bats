@@ -345,3 +345,17 @@ a${TAB}3${TAB}two"
 	{ printf 'a\t1\t'; cat x; printf '\nb\t1\t'; cat x; echo; } > big.rec
 	[ "$(wire-dedupe -n big.rec | wc -l)" = 1 ]
 }
+
+@test "regression: a last record without a newline is not in the state when the final write fails" {
+	# The state was saved before stdout's last flush: a last record
+	# without a final newline went into the state, the write of it
+	# failed (/dev/full), and the next run dropped it as seen.
+	[ -w /dev/full ] || skip "no /dev/full"
+	printf 'a\t1\tthe first sentence of the story\na\t2\tthe last one, no newline' > in.rec
+	run --separate-stderr bash -c 'wire-dedupe -s st in.rec > /dev/full'
+	assert_failure 1
+	[ ! -e st ]
+	run wire-dedupe -s st in.rec
+	assert_success
+	[ "${#lines[@]}" = 2 ]
+}

@@ -267,3 +267,22 @@ edit${TAB}base${TAB}kept=100%${TAB}same=0${TAB}changed=1${TAB}added=1${TAB}dropp
 	run wire-diff a.rec b.rec
 	assert_output --partial 'The [-58-year-old-]{+59-year-old+} skipper'
 }
+
+@test "regression: two versions whose sentences have no words align without undefined behaviour" {
+	# A sentence of marks only has no shingles; copying its empty set
+	# passed a null pointer to memcpy() (the sanitizer build stopped).
+	printf 'a\t1\t;\n' > a.rec
+	printf 'b\t1\tx\n' > b.rec
+	run wire-diff a.rec b.rec
+	assert_failure 1
+	assert_output "$(printf -- '-\t1\t-\t;\n+\t-\t1\tx')"
+}
+
+@test "regression: out of memory is trouble (2), not a difference (1)" {
+	# A sanitizer build reserves more address space than the limit.
+	grep -q __asan_init "$(command -v wire-diff)" && skip "sanitizer build"
+	seq 1 200000 | sed 's/^/a\t1\tsentence number /' > a.rec
+	run --separate-stderr bash -c 'ulimit -v 60000; wire-diff a.rec a.rec'
+	assert_failure 2
+	[[ "$stderr" == *"out of memory"* ]]
+}

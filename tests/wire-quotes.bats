@@ -634,3 +634,12 @@ Rita Ohm${TAB}grateful."
 	rec d 1 "$t" | wire-split | wire-quotes -l | cut -f3- > got
 	[ "$(cat got)" = "$output" ]
 }
+
+@test "regression: records with no quotation are tagged without undefined behaviour" {
+	# With no quotation found, the list of parts was a null pointer and
+	# the end of it null + 0: undefined, which clang's sanitizer stops.
+	paras 'No quotation here.' 'None here either.' > in.rec
+	run wire-quotes in.rec
+	assert_success
+	assert_output "$(cat in.rec)"
+}

@@ -240,13 +240,22 @@ main(int argc, char *argv[])
 	if (dd.keymode && (dd.docs || dd.tag || dd.near > 0 || state != NULL))
 		errx(WIRE_EXIT_USAGE, "-k is a mode of its own, for exact keys");
 	seen_init(&dd.seen, dd.near > 0);
-	if (state != NULL && state_load(&dd.seen, state) == -1)
-		return WIRE_EXIT_BAD;
+	if (state != NULL && state_load(&dd.seen, state) == -1) {
+		seen_free(&dd.seen);
+		return wire_out_finish(WIRE_EXIT_BAD);
+	}
 	status = wire_each_file(argc, argv, dedupe_file, &dd);
 	if (dd.docs)
 		docsim_print(&dd.ds, &dd.seen, stdout);
-	if (state != NULL && state_save(&dd.seen, state) == -1)
-		status = WIRE_EXIT_BAD;
+	/*
+	 * The records go out before the state that says they went: a write
+	 * that fails ends the run here, and the old state is kept.
+	 */
+	if (state != NULL) {
+		wire_out_sync();
+		if (state_save(&dd.seen, state) == -1)
+			status = WIRE_EXIT_BAD;
+	}
 	docsim_free(&dd.ds);
 	seen_free(&dd.seen);
 	wire_keys_free(&dd.keys);

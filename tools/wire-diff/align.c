@@ -40,7 +40,7 @@ struct align {
 	struct link	*l;
 	size_t		 nl, capl;
 	long		*la, *lb;	/* link of each sentence, or -1 */
-	struct scratch	*sc;
+	struct store	*sc;
 };
 
 static void
@@ -140,7 +140,7 @@ equal_pass(struct align *al, int folded, size_t a0, size_t a1, size_t b0,
 		if (al->la[i] != -1)
 			continue;
 		if (folded)
-			sent_prepare(al->sc, al->a, &al->a->s[i]);
+			sent_prepare(al->sc, &al->a->s[i]);
 		key = folded ? al->a->s[i].eq : al->a->s[i].norm;
 		h = key & (cap - 1);
 		next[i - a0] = head[h];
@@ -150,7 +150,7 @@ equal_pass(struct align *al, int folded, size_t a0, size_t a1, size_t b0,
 		if (al->lb[j] != -1)
 			continue;
 		if (folded)
-			sent_prepare(al->sc, al->b, &al->b->s[j]);
+			sent_prepare(al->sc, &al->b->s[j]);
 		key = folded ? al->b->s[j].eq : al->b->s[j].norm;
 		/*
 		 * Of several equal sentences in A, take the one nearest to
@@ -215,25 +215,38 @@ add_cand(struct cand **c, size_t *n, size_t *cap, size_t i, size_t j,
 /*
  * Two adjacent sentences of one side that each are mostly found in one
  * sentence of the other side, and together match it: a merge (or, the
- * other way round, a split).  x is the side of the pair.
+ * other way round, a split).  x is the side of the pair, [x0, x1) and
+ * [y0, y1) the sentences looked at.  Only unlinked pairs are tried, so
+ * the work is that of the unlinked sentences of both sides, which the
+ * callers bound.
  */
 static void
-merges(struct align *al, struct version *x, struct version *y,
-    long *lx, long *ly, int xisa)
+merges(struct align *al, struct version *x, struct version *y, long *lx,
+    long *ly, size_t x0, size_t x1, size_t y0, size_t y1, int xisa)
 {
-	size_t	i, j;
+	size_t	i, j, k, n = 0, *pairs;
 
-	for (j = 0; j < y->n; j++)
-		for (i = 0; ly[j] == -1 && i + 1 < x->n; i++)
-			if (lx[i] == -1 && lx[i + 1] == -1 &&
-			    sent_part(&x->s[i], &y->s[j]) >= PART &&
-			    sent_part(&x->s[i + 1], &y->s[j]) >= PART &&
-			    sent_sim2(al->sc, &x->s[i], &x->s[i + 1], &y->s[j]) >= STRONG) {
-				if (xisa)
-					link(al, i, i + 2, j, j + 1);
-				else
-					link(al, j, j + 1, i, i + 2);
-			}
+	if (x1 < x0 + 2 || y1 <= y0)
+		return;
+	pairs = wire_xrealloc(NULL, x1 - x0, sizeof(*pairs));
+	for (i = x0; i + 1 < x1; i++)
+		if (lx[i] == -1 && lx[i + 1] == -1)
+			pairs[n++] = i;
+	for (j = y0; j < y1; j++)
+		for (k = 0; ly[j] == -1 && k < n; k++) {
+			i = pairs[k];
+			if (lx[i] != -1 || lx[i + 1] != -1 ||
+			    sent_part(&x->s[i], &y->s[j]) < PART ||
+			    sent_part(&x->s[i + 1], &y->s[j]) < PART ||
+			    sent_sim2(al->sc, &x->s[i], &x->s[i + 1],
+			    &y->s[j]) < STRONG)
+				continue;
+			if (xisa)
+				link(al, i, i + 2, j, j + 1);
+			else
+				link(al, j, j + 1, i, i + 2);
+		}
+	free(pairs);
 }
 
 /* Link candidates one to one, most similar first. */
@@ -261,12 +274,12 @@ near_pass(struct align *al)
 
 	for (i = 0; i < al->a->n; i++)
 		if (al->la[i] == -1) {
-			sent_prepare(al->sc, al->a, &al->a->s[i]);
+			sent_prepare(al->sc, &al->a->s[i]);
 			ua++;
 		}
 	for (j = 0; j < al->b->n; j++)
 		if (al->lb[j] == -1) {
-			sent_prepare(al->sc, al->b, &al->b->s[j]);
+			sent_prepare(al->sc, &al->b->s[j]);
 			ub++;
 		}
 	if (ua == 0 || ub == 0)
@@ -279,8 +292,10 @@ near_pass(struct align *al)
 					add_cand(&c, &nc, &cc, i, j, s);
 		greedy(al, c, nc);
 		free(c);
-		merges(al, al->a, al->b, al->la, al->lb, 1);
-		merges(al, al->b, al->a, al->lb, al->la, 0);
+		merges(al, al->a, al->b, al->la, al->lb, 0, al->a->n, 0,
+		    al->b->n, 1);
+		merges(al, al->b, al->a, al->lb, al->la, 0, al->b->n, 0,
+		    al->a->n, 0);
 		return;
 	}
 	/* Too many pairs: let MinHash signatures propose candidates. */
@@ -314,23 +329,23 @@ near_pass(struct align *al)
 	wire_lsh_free(idx);
 }
 
-static int
-by_b(const void *x, const void *y)
-{
-	const struct link *p = x, *q = y;
-
-	return (p->b0 > q->b0) - (p->b0 < q->b0);
-}
-
 /* Mark the links of a longest increasing run of a0 in b0 order. */
 static void
 mark_inorder(struct align *al)
 {
-	size_t	 n = al->nl, len = 0, i, lo, hi, mid;
-	size_t	*tail, *prev;
-	long	 k;
+	struct link	*l;
+	size_t		 n = al->nl, len = 0, i, lo, hi, mid, j;
+	size_t		*tail, *prev;
+	long		 k;
 
-	wire_sort(al->l, n, sizeof(*al->l), by_b);
+	/* The links in B's order: each sentence of B is in one at most. */
+	l = wire_xrealloc(NULL, n, sizeof(*l));
+	for (i = j = 0; j < al->b->n; j++)
+		if (al->lb[j] != -1 && al->l[al->lb[j]].b0 == j)
+			l[i++] = al->l[al->lb[j]];
+	free(al->l);
+	al->l = l;
+	al->capl = n;
 	for (i = 0; i < n; i++) {
 		size_t x;
 
@@ -379,20 +394,8 @@ gap_pass(struct align *al, size_t a0, size_t a1, size_t b0, size_t b1)
 	if (a1 <= a0 || b1 <= b0 || (a1 - a0) * (b1 - b0) > GAPPAIRS)
 		return;
 	/* Merges and splits first: their parts also look like weak pairs. */
-	for (j = b0; j < b1; j++)
-		for (i = a0; al->lb[j] == -1 && i + 1 < a1; i++)
-			if (al->la[i] == -1 && al->la[i + 1] == -1 &&
-			    sent_part(&A[i], &B[j]) >= PART &&
-			    sent_part(&A[i + 1], &B[j]) >= PART &&
-			    sent_sim2(al->sc, &A[i], &A[i + 1], &B[j]) >= STRONG)
-				link(al, i, i + 2, j, j + 1);
-	for (i = a0; i < a1; i++)
-		for (j = b0; al->la[i] == -1 && j + 1 < b1; j++)
-			if (al->lb[j] == -1 && al->lb[j + 1] == -1 &&
-			    sent_part(&B[j], &A[i]) >= PART &&
-			    sent_part(&B[j + 1], &A[i]) >= PART &&
-			    sent_sim2(al->sc, &B[j], &B[j + 1], &A[i]) >= STRONG)
-				link(al, i, i + 1, j, j + 2);
+	merges(al, al->a, al->b, al->la, al->lb, a0, a1, b0, b1, 1);
+	merges(al, al->b, al->a, al->lb, al->la, b0, b1, a0, a1, 0);
 	for (i = a0; i < a1; i++)
 		for (j = b0; al->la[i] == -1 && j < b1; j++) {
 			if (al->lb[j] != -1)
@@ -477,13 +480,13 @@ same(struct align *al, const struct link *l)
 		return 0;
 	if (al->a->s[l->a0].norm == al->b->s[l->b0].norm)
 		return 1;
-	sent_prepare(al->sc, al->a, &al->a->s[l->a0]);
-	sent_prepare(al->sc, al->b, &al->b->s[l->b0]);
+	sent_prepare(al->sc, &al->a->s[l->a0]);
+	sent_prepare(al->sc, &al->b->s[l->b0]);
 	return al->a->s[l->a0].eq == al->b->s[l->b0].eq;
 }
 
 size_t
-align(struct scratch *sc, struct version *a, struct version *b,
+align(struct store *sc, struct version *a, struct version *b,
     struct unit **out)
 {
 	struct align	 al = { a, b, NULL, 0, 0, NULL, NULL, sc };

@@ -19,30 +19,33 @@ struct sent {
 struct version {
 	struct sent	*s;
 	size_t		 n, cap;
-	struct block	*blocks;	/* where texts and sets live */
-	struct wire_buf	 norm;		/* scratch */
 };
 
-/* What the set computations reuse from one call to the next. */
-struct scratch {
+/*
+ * Where the versions of a run keep their texts and sets (blocks that
+ * never move), and what the set computations reuse from call to call.
+ */
+struct store {
+	struct block	*blocks;
 	struct wire_keys ks;
+	struct wire_buf	 norm;
 	uint64_t	*tmp;
 	size_t		 tmpcap;
 };
 
-void	version_add(struct version *, const char *pos, size_t poslen,
-	    const char *text, size_t len);
+void	version_add(struct store *, struct version *, const char *pos,
+	    size_t poslen, const char *text, size_t len);
 void	version_free(struct version *);
-/* Compute the key hash and the sets of sentence s of v, once. */
-void	sent_prepare(struct scratch *, struct version *v, struct sent *s);
+/* Compute the key hash and the sets of sentence s, once. */
+void	sent_prepare(struct store *, struct sent *s);
 /* Bigram Jaccard similarity of two prepared sentences. */
 double	sent_sim(const struct sent *, const struct sent *);
 /* The share of x's bigrams found in y. */
 double	sent_part(const struct sent *x, const struct sent *y);
 /* The similarity of x and y run together to z. */
-double	sent_sim2(struct scratch *, const struct sent *x,
+double	sent_sim2(struct store *, const struct sent *x,
 	    const struct sent *y, const struct sent *z);
-void	scratch_free(struct scratch *);
+void	store_free(struct store *);
 
 /* One line of a diff: sentences [a0, a1) of A and [b0, b1) of B. */
 struct unit {
@@ -56,7 +59,7 @@ struct unit {
  * with A's lost sentences where they stood in A.  Returns the count; the
  * caller frees *out.
  */
-size_t	align(struct scratch *, struct version *a, struct version *b,
+size_t	align(struct store *, struct version *a, struct version *b,
 	    struct unit **out);
 
 /* What wdiff() reuses from one call to the next. */

@@ -34,7 +34,7 @@ struct diff {
 	size_t		 ndocs, cap;
 	struct wire_names names;	/* with -b or -P: their names, by index */
 	struct wire_buf	 line, pos, ta, tb, w;
-	struct scratch	 sc;
+	struct store	 sc;
 	struct wdiff	 wd;
 };
 
@@ -77,7 +77,8 @@ doc_named(struct diff *d, const char *name, size_t len)
 }
 
 struct plainsent {
-	struct version	*v;
+	struct diff		*d;
+	struct version		*v;
 	const struct wire_rec	*r;
 	size_t			 n;
 	struct wire_buf		*pos, *text;
@@ -91,7 +92,7 @@ plain_sentence(const char *s, size_t start, size_t end, void *arg)
 	wire_pos_sub(ps->pos, ps->r->pos, ps->r->poslen, ++ps->n);
 	ps->text->len = 0;
 	wire_sent_text(ps->text, s, start, end);
-	version_add(ps->v, ps->pos->p, ps->pos->len, ps->text->p,
+	version_add(&ps->d->sc, ps->v, ps->pos->p, ps->pos->len, ps->text->p,
 	    ps->text->len);
 }
 
@@ -112,10 +113,11 @@ read_record(const struct wire_rec *r, void *arg)
 	if (d->base != NULL || d->pairs != NULL)
 		rd->x = doc_named(d, r->doc, r->doclen);
 	if (d->plain) {
-		ps = (struct plainsent){ &rd->x->v, r, 0, &d->pos, &rd->text };
+		ps = (struct plainsent){ d, &rd->x->v, r, 0, &d->pos,
+		    &rd->text };
 		wire_sentences(r->text, r->textlen, plain_sentence, &ps);
 	} else if (!wire_rec_meta(r))
-		version_add(&rd->x->v, r->pos, r->poslen, r->text,
+		version_add(&d->sc, &rd->x->v, r->pos, r->poslen, r->text,
 		    r->textlen);
 }
 
@@ -319,7 +321,7 @@ diff_free(struct diff *d)
 	wire_buf_free(&d->ta);
 	wire_buf_free(&d->tb);
 	wire_buf_free(&d->w);
-	scratch_free(&d->sc);
+	store_free(&d->sc);
 	wdiff_free(&d->wd);
 }
 

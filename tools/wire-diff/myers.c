@@ -3,11 +3,20 @@
  * (Myers 1986, "An O(ND) difference algorithm"), with the linear-space
  * refinement: split at the middle snake and recurse, so memory stays
  * linear however long the sequences.
+ *
+ * The search for the middle snake costs D^2 steps for D edits, so two
+ * long texts that differ all along (a word in ten changed) would take
+ * quadratic time.  As GNU diff does, the search gives up after COSTMAX
+ * edits and splits where it got furthest, from the front or from the
+ * back: the script is then short but not always the shortest, and the
+ * time linear in the texts.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "diff.h"
+
+#define COSTMAX	1024	/* edits the search for a middle snake tries */
 
 struct ctx {
 	const uint64_t	*a, *b;
@@ -25,12 +34,24 @@ middle(struct ctx *c, long a0, long a1, long b0, long b1, long *x, long *y,
     long *u, long *v)
 {
 	long	n = a1 - a0, m = b1 - b0, delta = n - m, max = (n + m + 1) / 2;
-	long	off = max + 1, d, k, xx, yy;
+	long	off = max + 1, d, k, xx, yy, fbest = -1, fx = 0, fy = 0;
+	long	bbest = -1, bx = 0, by = 0;
 	int	odd = delta & 1;
 
 	c->vf[off + 1] = 0;
 	c->vb[off + 1] = 0;
 	for (d = 0; d <= max; d++) {
+		if (d > COSTMAX) {
+			/* Too costly: split where one search got furthest. */
+			if (fbest >= bbest) {
+				*x = *u = a0 + fx;
+				*y = *v = b0 + fy;
+			} else {
+				*x = *u = a0 + bx;
+				*y = *v = b0 + by;
+			}
+			return;
+		}
 		for (k = -d; k <= d; k += 2) {
 			if (k == -d || (k != d && c->vf[off + k - 1] <
 			    c->vf[off + k + 1]))
@@ -45,6 +66,11 @@ middle(struct ctx *c, long a0, long a1, long b0, long b1, long *x, long *y,
 				yy++;
 			}
 			c->vf[off + k] = xx;
+			if (xx <= n && yy <= m && xx + yy > fbest) {
+				fbest = xx + yy;
+				fx = xx;
+				fy = yy;
+			}
 			if (odd && k - delta >= -(d - 1) && k - delta <= d - 1 &&
 			    xx + c->vb[off + delta - k] >= n) {
 				*x += a0; *y += b0;
@@ -67,6 +93,11 @@ middle(struct ctx *c, long a0, long a1, long b0, long b1, long *x, long *y,
 				yy++;
 			}
 			c->vb[off + k] = xx;
+			if (xx <= n && yy <= m && xx + yy > bbest) {
+				bbest = xx + yy;
+				bx = n - xx;
+				by = m - yy;
+			}
 			if (!odd && delta - k >= -d && delta - k <= d &&
 			    xx + c->vf[off + delta - k] >= n) {
 				*x = a0 + n - xx; *y = b0 + m - yy;

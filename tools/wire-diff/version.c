@@ -9,9 +9,10 @@
 #include "diff.h"
 
 /*
- * A version's texts and sets live in blocks that never move, allocated
- * a megabyte at a time: one malloc per sentence would cost more than
- * aligning it.
+ * The texts and sets of all versions live in blocks that never move,
+ * allocated a megabyte at a time: one malloc per sentence would cost
+ * more than aligning it, and a block per version too much for the many
+ * short documents of -b and -P.
  */
 #define BLOCK	(1 << 20)
 
@@ -22,27 +23,27 @@ struct block {
 };
 
 static void *
-alloc(struct version *v, size_t n)
+alloc(struct store *st, size_t n)
 {
-	struct block	*b = v->blocks;
+	struct block	*b = st->blocks;
 
 	n = (n + 7) & ~(size_t)7;
 	if (b == NULL || b->size - b->used < n) {
 		b = wire_xmalloc(sizeof(*b) + (n > BLOCK ? n : BLOCK));
 		b->size = n > BLOCK ? n : BLOCK;
 		b->used = 0;
-		b->next = v->blocks;
-		v->blocks = b;
+		b->next = st->blocks;
+		st->blocks = b;
 	}
 	b->used += n;
 	return b->data + b->used - n;
 }
 
-/* A copy of n bytes (n may be 0, p then NULL) in v's blocks. */
+/* A copy of n bytes (n may be 0, p then NULL) in the blocks. */
 static void *
-copy(struct version *v, const void *p, size_t n)
+copy(struct store *st, const void *p, size_t n)
 {
-	void	*q = alloc(v, n);
+	void	*q = alloc(st, n);
 
 	if (n > 0)
 		memcpy(q, p, n);
@@ -50,40 +51,33 @@ copy(struct version *v, const void *p, size_t n)
 }
 
 void
-version_add(struct version *v, const char *pos, size_t poslen,
-    const char *text, size_t len)
+version_add(struct store *st, struct version *v, const char *pos,
+    size_t poslen, const char *text, size_t len)
 {
 	struct sent	*s;
 
 	v->s = wire_grow(v->s, &v->cap, v->n + 1, sizeof(*v->s));
 	s = &v->s[v->n++];
 	memset(s, 0, sizeof(*s));
-	s->pos = copy(v, pos, poslen + 1);
+	s->pos = copy(st, pos, poslen + 1);
 	s->pos[poslen] = '\0';
-	s->text = copy(v, text, len + 1);
+	s->text = copy(st, text, len + 1);
 	s->text[len] = '\0';
 	s->len = len;
-	v->norm.len = 0;
-	wire_norm(&v->norm, text, len);
-	s->norm = wire_hash(v->norm.p, v->norm.len);
+	st->norm.len = 0;
+	wire_norm(&st->norm, text, len);
+	s->norm = wire_hash(st->norm.p, st->norm.len);
 }
 
 void
 version_free(struct version *v)
 {
-	struct block	*b, *next;
-
-	for (b = v->blocks; b != NULL; b = next) {
-		next = b->next;
-		free(b);
-	}
 	free(v->s);
-	wire_buf_free(&v->norm);
 	memset(v, 0, sizeof(*v));
 }
 
 void
-sent_prepare(struct scratch *sc, struct version *v, struct sent *s)
+sent_prepare(struct store *sc, struct sent *s)
 {
 	size_t		i, n;
 	uint64_t	h = 0;
@@ -97,20 +91,20 @@ sent_prepare(struct scratch *sc, struct version *v, struct sent *s)
 	s->eq = h;
 	n = wire_shingles(&sc->ks, 2, &sc->tmp, &sc->tmpcap);
 	n = wire_sortu(sc->tmp, n);
-	s->sh = copy(v, sc->tmp, n * sizeof(*s->sh));
+	s->sh = copy(sc, sc->tmp, n * sizeof(*s->sh));
 	s->nsh = n;
 	/* Content words: the keys of words that are not function words. */
 	for (i = n = 0; i < sc->ks.n; i++) {
 		const struct wire_key *k = &sc->ks.k[i];
 
-		if (!k->punct && !wire_stopword(s->text + k->off, k->len)) {
+		if (!k->punct && !k->stop) {
 			sc->tmp = wire_grow(sc->tmp, &sc->tmpcap, n + 1,
 			    sizeof(*sc->tmp));
 			sc->tmp[n++] = k->h;
 		}
 	}
 	n = wire_sortu(sc->tmp, n);
-	s->uni = copy(v, sc->tmp, n * sizeof(*s->uni));
+	s->uni = copy(sc, sc->tmp, n * sizeof(*s->uni));
 	s->nuni = n;
 }
 
@@ -121,7 +115,7 @@ sent_sim(const struct sent *x, const struct sent *y)
 }
 
 double
-sent_sim2(struct scratch *sc, const struct sent *x, const struct sent *y,
+sent_sim2(struct store *sc, const struct sent *x, const struct sent *y,
     const struct sent *z)
 {
 	size_t	n = x->nsh + y->nsh;
@@ -145,9 +139,16 @@ sent_part(const struct sent *x, const struct sent *y)
 }
 
 void
-scratch_free(struct scratch *sc)
+store_free(struct store *st)
 {
-	wire_keys_free(&sc->ks);
-	free(sc->tmp);
-	memset(sc, 0, sizeof(*sc));
+	struct block	*b, *next;
+
+	for (b = st->blocks; b != NULL; b = next) {
+		next = b->next;
+		free(b);
+	}
+	wire_keys_free(&st->ks);
+	wire_buf_free(&st->norm);
+	free(st->tmp);
+	memset(st, 0, sizeof(*st));
 }

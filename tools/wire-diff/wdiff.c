@@ -23,8 +23,8 @@ wdiff(struct wdiff *w, struct wire_buf *out, const char *a, size_t alen,
 	const unsigned char	*da, *db;
 	size_t			 i = 0, j = 0, i0, j0, n, m, end;
 
-	wire_keys(&w->ka, a, alen, WIRE_KEYS_PUNCT);
-	wire_keys(&w->kb, b, blen, WIRE_KEYS_PUNCT);
+	wire_keys(&w->ka, a, alen, WIRE_KEYS_PUNCT | WIRE_KEYS_SURF);
+	wire_keys(&w->kb, b, blen, WIRE_KEYS_PUNCT | WIRE_KEYS_SURF);
 	n = ka->n;
 	m = kb->n;
 	if (n + m + 1 > w->cap) {

@@ -177,13 +177,15 @@ list(struct quotes *qs)
 static void
 tag(struct quotes *qs)
 {
-	const struct qpart	*p = qs->wq.part, *pe = p + qs->wq.npart;
+	const struct qpart	*p = qs->wq.part, *pe;
 	const struct quote	*q;
 	const struct held	*h;
 	const char		*s;
 	char			 num[80];
 	size_t			 i, len, at, cp, n;
 
+	/* No quotation found: no parts, and p may be NULL. */
+	pe = qs->wq.npart > 0 ? p + qs->wq.npart : p;
 	for (i = 0; i < qs->nh; i++) {
 		h = &qs->h[i];
 		s = finder_text(&qs->wq, i, &len);

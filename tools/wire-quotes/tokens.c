@@ -259,7 +259,7 @@ tokenize(struct qctx *c, size_t a, size_t b, size_t q0, size_t r0)
 			    (i + 1 < b && s[i + 1] == ')')))
 				i++;
 			add_tok(&z, w.off, i - w.off, K_WORD);
-			word_info(&c->t[c->nt - 1], s, w.h);
+			word_info(&c->t[c->nt - 1], s, wire_word_key(s, ev, &w));
 			if ((c->t[c->nt - 1].lex & L_TITLE) ||
 			    (c->t[c->nt - 1].f & (F_CAP | F_POSS)) ==
 			    (F_CAP | F_POSS))

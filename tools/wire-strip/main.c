@@ -25,6 +25,13 @@ static const char synopsis[] = "wire-strip [-1ahmp] [file ...]";
 
 /* Records go out in blocks of this size. */
 #define BLOCK	(1 << 18)
+/*
+ * An article of more lines than this (no news article; a dump without
+ * its form feeds, a log) is stripped in parts of this many lines, so
+ * that memory is bounded however long it is.  The positions and line
+ * numbers of its records run on from part to part.
+ */
+#define PARTLINES	(1 << 16)
 
 struct opts {
 	int			 alone, audit, meta, plain;	/* -1 -a -m -p */
@@ -34,6 +41,7 @@ struct opts {
 	size_t			 mark;	/* out's length as an article began */
 	struct input		 in;
 	size_t			*posof, poscap;
+	size_t			 npos, nline;	/* before this part */
 };
 
 
@@ -117,7 +125,7 @@ audit(struct opts *o, const char *s, size_t len, size_t *posof)
 			plen = posof[k] ? wire_utoa(num, posof[k]) : 1;
 			if (!posof[k])
 				num[0] = '0';
-			record(o, num, plen, s, l, st->p[k].cls, ln);
+			record(o, num, plen, s, l, st->p[k].cls, o->nline + ln);
 		}
 		if (q == NULL)
 			break;
@@ -129,7 +137,7 @@ output(struct opts *o, const char *s, size_t len)
 {
 	struct strip	*st = &o->st;
 	struct para	*p;
-	size_t			 i, npos = 0, *posof;
+	size_t			 i, npos = o->npos, *posof;
 	char			 num[24];
 
 	strip(st, s, len);
@@ -139,7 +147,7 @@ output(struct opts *o, const char *s, size_t len)
 		posof[i] = st->p[i].cls <= CL_HEADING ? ++npos : 0;
 	if (o->audit)
 		audit(o, s, len, posof);
-	else if (o->meta && !o->plain)
+	else if (o->meta && !o->plain && o->nline == 0)
 		metadata(o);
 	for (i = 0; i < st->n && !o->audit; i++) {
 		p = &st->p[i];
@@ -156,7 +164,31 @@ output(struct opts *o, const char *s, size_t len)
 			continue;
 		}
 		record(o, num, wire_utoa(num, posof[i]), st->base + p->off,
-		    p->len, p->cls, p->line0);
+		    p->len, p->cls, o->nline + p->line0);
+	}
+	o->npos = npos;
+	o->nline += st->nlines;
+}
+
+/* An article, in parts of PARTLINES lines when it is longer. */
+static void
+parts(struct opts *o, const char *s, size_t len)
+{
+	const char	*q;
+	size_t		 n, at;
+
+	o->npos = o->nline = 0;
+	for (;;) {
+		for (n = 0, at = 0; n < PARTLINES && (q = memchr(s + at, '\n',
+		    len - at)) != NULL; n++)
+			at = (size_t)(q - s) + 1;
+		if (n < PARTLINES || at == len) {
+			output(o, s, len);
+			return;
+		}
+		output(o, s, at);
+		s += at;
+		len -= at;
 	}
 }
 
@@ -187,7 +219,7 @@ articles(struct opts *o, const char *name)
 		/* A file that holds several articles names each by number. */
 		docname(o, name, n, !last || n > 1);
 		o->mark = o->out.len;
-		output(o, s, len);
+		parts(o, s, len);
 	}
 	return k;
 }

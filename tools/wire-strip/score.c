@@ -317,7 +317,7 @@ strip(struct strip *st, const char *s, size_t len)
 {
 	struct para	*p;
 	struct wordhashes	 wh;
-	size_t			 i, j, k, a = 1, b = 0, s0, s1;
+	size_t			 i, j, k, a = 1, b = 0, s0, s1, used;
 	size_t			 nc = 0, tried;
 	size_t			 count[MAXIND];
 	long			 dom = 0, cand[MAXIND], ind, last = LONG_MIN;
@@ -329,18 +329,17 @@ strip(struct strip *st, const char *s, size_t len)
 	st->meta_date = st->meta_credit = SIZE_MAX;
 	st->meta_datelen = st->meta_creditlen = 0;
 	paragraphs(st, s, len);
-	if (st->hcap < st->n * SAMPLE + 4) {
-		free(st->h);
-		st->hcap = st->n * SAMPLE + 4;
-		st->h = wire_xrealloc(NULL, st->hcap, sizeof(*st->h));
-	}
-	for (i = 0, wh.h = st->h; i < st->n; i++) {
+	for (i = 0, used = 0; i < st->n; i++) {
 		p = &st->p[i];
+		/* Room for its words, and for repeated() to read 3 past. */
+		st->h = wire_grow(st->h, &st->hcap, used + SAMPLE + 4,
+		    sizeof(*st->h));
+		wh.h = st->h + used;
 		inline_metadata(st, p);
 		line_features(&p->f, &wh, st->base + p->off, p->len);
-		p->h0 = (size_t)(wh.h - st->h);
+		p->h0 = used;
 		p->nh = wh.n;
-		wh.h += wh.n;
+		used += wh.n;
 		/* Measured with its indentation; kept without. */
 		while (p->len > 0 && (st->base[p->off] == ' ' ||
 		    st->base[p->off] == '\t')) {
