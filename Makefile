@@ -18,8 +18,8 @@ PKG_LIBS   = $(shell pkg-config --libs $(PKGS))
 
 # A small tool is tools/NAME.c; a tool with an engine of its own is a
 # folder tools/NAME/ of files by stage with a private header.
-TOOLS   = wire-strip wire-split wire-quotes wire-dedupe wire-diff
-SCRIPTS = wire-batch wire-report
+TOOLS   = wire-strip wire-split wire-quotes wire-dedupe wire-diff \
+	wire-report wire-batch
 SRC_wire-split  = tools/wire-split.c
 SRC_wire-strip  = $(addprefix tools/wire-strip/, main.c input.c para.c \
 	features.c words.c head.c repeat.c score.c xdoc.c)
@@ -27,8 +27,14 @@ SRC_wire-quotes = $(addprefix tools/wire-quotes/, main.c doc.c marks.c \
 	tokens.c np.c speaker.c attrib.c para.c)
 SRC_wire-dedupe = $(addprefix tools/wire-dedupe/, main.c index.c state.c \
 	docsim.c)
-SRC_wire-diff   = $(addprefix tools/wire-diff/, main.c version.c align.c \
-	wdiff.c myers.c)
+# wire-diff's engine (the alignment of two versions) serves the story
+# report too.
+DIFF_ENGINE     = $(addprefix tools/wire-diff/, version.c align.c wdiff.c \
+	myers.c)
+SRC_wire-diff   = tools/wire-diff/main.c $(DIFF_ENGINE)
+SRC_wire-report = $(addprefix tools/wire-report/, main.c read.c story.c \
+	member.c quotes.c render.c speakers.c facts.c) $(DIFF_ENGINE)
+SRC_wire-batch  = $(addprefix tools/wire-batch/, main.c scan.c stage.c)
 LIBSRC  = common/buf.c common/err.c common/file.c common/fold.c \
 	common/hash.c common/lsh.c common/map.c common/names.c common/norm.c \
 	common/lex.c common/rec.c common/sent.c common/shingle.c common/tok.c \
@@ -64,7 +70,7 @@ all: deps
 deps:
 	@scripts/install-deps
 
-programs: $(TOOLS:%=$(BIN)/%) $(SCRIPTS:%=$(BIN)/%)
+programs: $(TOOLS:%=$(BIN)/%)
 
 # Each object also depends on the headers it includes (-MMD).
 $(O)/%.o: %.c
@@ -97,11 +103,6 @@ $(LIBA): $(LIBOBJ)
 $(TOOLS:%=$(BIN)/%): $$(call objs,$$(@F)) $(LIBA)
 	@mkdir -p $(BIN)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(call objs,$(@F)) $(LIBA) $(PKG_LIBS)
-
-# The scripts sit beside the programs, so bin/ is a complete toolkit.
-$(BIN)/%: scripts/%
-	@mkdir -p $(BIN)
-	install -m 755 $< $@
 
 # The test suite runs twice: on the normal build in a UTF-8 locale, then
 # on an ASan+UBSan build in the C locale.
@@ -141,13 +142,13 @@ lint:
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANPREFIX)/man1 \
 	    $(DESTDIR)$(MANPREFIX)/man5 $(DESTDIR)$(MANPREFIX)/man7
-	install -m 755 $(TOOLS:%=bin/%) $(SCRIPTS:%=bin/%) $(DESTDIR)$(BINDIR)
+	install -m 755 $(TOOLS:%=bin/%) $(DESTDIR)$(BINDIR)
 	install -m 644 $(MAN1) $(DESTDIR)$(MANPREFIX)/man1
 	install -m 644 $(MAN5) $(DESTDIR)$(MANPREFIX)/man5
 	install -m 644 $(MAN7) $(DESTDIR)$(MANPREFIX)/man7
 
 uninstall:
-	rm -f $(TOOLS:%=$(DESTDIR)$(BINDIR)/%) $(SCRIPTS:%=$(DESTDIR)$(BINDIR)/%) \
+	rm -f $(TOOLS:%=$(DESTDIR)$(BINDIR)/%) \
 	    $(MAN1:docs/%=$(DESTDIR)$(MANPREFIX)/man1/%) \
 	    $(MAN5:docs/%=$(DESTDIR)$(MANPREFIX)/man5/%) \
 	    $(MAN7:docs/%=$(DESTDIR)$(MANPREFIX)/man7/%)

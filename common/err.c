@@ -37,6 +37,26 @@ wire_usage(int help, const char *synopsis)
 	exit(WIRE_EXIT_USAGE);
 }
 
+int
+wire_opt_tsv(const char *arg)
+{
+	if (strcmp(arg, "tsv") != 0 && strcmp(arg, "text") != 0)
+		errx(WIRE_EXIT_USAGE, "-f %s: use text or tsv", arg);
+	return strcmp(arg, "tsv") == 0;
+}
+
+int
+wire_opt_jobs(const char *arg)
+{
+	const char	*errstr;
+	long long	 n;
+
+	n = strtonum(arg, 1, WIRE_JOBS_MAX, &errstr);
+	if (errstr != NULL)
+		errx(WIRE_EXIT_USAGE, "-j %s: %s", arg, errstr);
+	return (int)n;
+}
+
 void
 wire_out_init(void)
 {

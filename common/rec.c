@@ -212,7 +212,9 @@ struct reader {
 	size_t		 line;
 	char		*lp;	/* input buffer: lines are [start, end) */
 	size_t		 lcap, start, end;
-	int		 eof;
+	size_t		 base;	/* where lp[0] is in the stream */
+	size_t		 off;	/* where the last line began */
+	int		 eof, mem;	/* mem: lp is the caller's */
 	int		 error;	/* a read error ended the input */
 	struct wire_buf	 doc, text, pos;
 };
@@ -240,6 +242,7 @@ next_line(struct reader *r, char **line, size_t *len)
 	ssize_t	 n;
 
 	for (;;) {
+		r->off = r->base + r->start;
 		if (r->end > r->start && (nl = memchr(r->lp + r->start, '\n',
 		    r->end - r->start)) != NULL) {
 			*line = r->lp + r->start;
@@ -258,6 +261,7 @@ next_line(struct reader *r, char **line, size_t *len)
 		}
 		fflush(stdout);
 		wire_out_check();
+		r->base += r->start;	/* the unread bytes move to the front */
 		if ((n = wire_read_more(fileno(r->fp), &r->lp, &r->lcap,
 		    &r->start, &r->end, 1 << 16)) == -1)
 			return -1;
@@ -269,7 +273,8 @@ next_line(struct reader *r, char **line, size_t *len)
 static void
 reader_free(struct reader *r)
 {
-	free(r->lp);
+	if (!r->mem)
+		free(r->lp);
 	wire_buf_free(&r->doc);
 	wire_buf_free(&r->text);
 	wire_buf_free(&r->pos);
@@ -351,7 +356,8 @@ valid_tag(const char *s, size_t len, struct wire_buf *scratch)
 static int
 bad(struct reader *r, const char *what)
 {
-	wire_warnat(r->name, r->line, "not a record: %s", what);
+	if (r->name != NULL)	/* else a second reading, told already */
+		wire_warnat(r->name, r->line, "not a record: %s", what);
 	return -1;
 }
 
@@ -385,6 +391,7 @@ read_rec(struct reader *r, struct wire_rec *rec)
 			len--;
 		s[len] = '\0';
 		rec->line = r->line;
+		rec->off = r->off;
 		if (!r->plain)
 			break;
 		for (i = 0; i < len; i++)
@@ -470,24 +477,45 @@ wire_tag_set(struct wire_buf *b, const char *key, const char *val, size_t vlen)
 	*b = nb;
 }
 
-int
-wire_each_record(FILE *fp, const char *name, int plain, wire_rec_fn fn,
-    void *arg)
+/* Read each record of rd and call fn on it (wire_each_record()). */
+static int
+each(struct reader *rd, wire_rec_fn fn, void *arg)
 {
-	struct reader	 rd;
-	struct wire_rec		 r;
-	int			 k, bad = 0;
+	struct wire_rec	r;
+	int		k, bad = 0;
 
-	reader_init(&rd, fp, name, plain);
-	while ((k = read_rec(&rd, &r)) != 0) {
+	while ((k = read_rec(rd, &r)) != 0) {
 		if (k == -1) {
 			bad = 1;
-			if (rd.error)
+			if (rd->error)
 				break;
 			continue;
 		}
 		fn(&r, arg);
 	}
-	reader_free(&rd);
+	reader_free(rd);
 	return bad;
+}
+
+int
+wire_each_record(FILE *fp, const char *name, int plain, wire_rec_fn fn,
+    void *arg)
+{
+	struct reader	rd;
+
+	reader_init(&rd, fp, name, plain);
+	return each(&rd, fn, arg);
+}
+
+int
+wire_each_record_mem(char *p, size_t len, wire_rec_fn fn, void *arg)
+{
+	struct reader	rd;
+
+	reader_init(&rd, NULL, NULL, 0);
+	rd.lp = p;
+	rd.lcap = len + 1;
+	rd.end = len;
+	rd.eof = rd.mem = 1;
+	return each(&rd, fn, arg);
 }

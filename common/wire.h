@@ -29,6 +29,8 @@ void	wire_buf_grow(struct wire_buf *, size_t need);
 void	wire_buf_add(struct wire_buf *, const char *, size_t len);
 void	wire_buf_addc(struct wire_buf *, int c);
 void	wire_buf_adds(struct wire_buf *, const char *);
+/* Append len bytes and a NUL: a string in a table; returns its offset. */
+size_t	wire_buf_str(struct wire_buf *, const char *, size_t len);
 void	wire_buf_free(struct wire_buf *);
 /* Allocation that cannot return NULL; wire_nomem() reports and exits. */
 void	 wire_nomem(void) __attribute__((noreturn));
@@ -72,6 +74,11 @@ void	wire_warnat(const char *file, size_t line, const char *fmt, ...)
  * was asked for (-h), else to stderr with WIRE_EXIT_USAGE.
  */
 void	wire_usage(int help, const char *synopsis) __attribute__((noreturn));
+/* -f text or tsv: 1 for tsv; anything else is a usage error. */
+int	wire_opt_tsv(const char *arg);
+/* -j: a number of processes, 1 to WIRE_JOBS_MAX, or a usage error. */
+#define WIRE_JOBS_MAX	256
+int	wire_opt_jobs(const char *arg);
 /* Give stdout a large buffer; call once at start. */
 void	wire_out_init(void);
 /* Stop quietly when stdout is a closed pipe, with an error if it failed. */
@@ -116,6 +123,7 @@ struct wire_rec {
 	const char	*tags;	/* escaped tag fields joined by TAB, no leading TAB */
 	size_t		 tagslen;
 	size_t		 line;	/* input line number */
+	size_t		 off;	/* where its line begins in the input */
 };
 
 /*
@@ -126,6 +134,11 @@ struct wire_rec {
 typedef void (*wire_rec_fn)(const struct wire_rec *, void *arg);
 int	wire_each_record(FILE *, const char *name, int plain, wire_rec_fn,
 	    void *arg);
+/*
+ * The same on the len bytes at p, which has one byte more to write in;
+ * lines that are not records are left out without a word.
+ */
+int	wire_each_record_mem(char *p, size_t len, wire_rec_fn, void *arg);
 
 /* Is the record metadata (POS 0)? */
 #define wire_rec_meta(r)	((r)->poslen == 1 && (r)->pos[0] == '0')

@@ -1,6 +1,6 @@
 #!/usr/bin/env bats
-# wire-batch and wire-report: the outputs, incremental and interrupted
-# runs, -j, bad files, the report's rules, and the map-reduce dedupe of
+# wire-batch: the outputs, which files are articles, incremental and
+# interrupted runs, -j, -f, bad files, and the map-reduce dedupe of
 # docs/scaling.md.
 
 load helper
@@ -19,11 +19,16 @@ dump() {
 # reads, as one stream; the second operand empty leaves unique.rec out.
 outputs() {
 	local f
-	for f in "$1"/records/*.rec "$1"/${2-unique.rec} "$1"/quotes.tsv \
-	    "$1"/report.txt "$1"/manifest.tsv; do
-		printf '==> %s\n' "${f#"$1"/}"
-		cat "$f"
+	for f in all.rec ${2-unique.rec} report.txt manifest.tsv; do
+		printf '==> %s\n' "$f"
+		cat "$1/$f"
 	done
+}
+
+# pipeline FILE...: the records the per-article stage makes of each.
+pipeline() {
+	local f
+	for f in "$@"; do wire-strip -1 -m -- "$f" | wire-split | wire-quotes; done
 }
 
 @test "wire-batch: usage" {
@@ -32,81 +37,143 @@ outputs() {
 	assert_failure 2
 	run wire-batch -j x d
 	assert_failure 2
+	run wire-batch -j 0 d
+	assert_failure 2
 	run wire-batch -f xml d
 	assert_failure 2
-	check_usage wire-report
 }
 
-@test "wire-batch: a dump directory that does not exist" {
+@test "wire-batch: a dump that is not a directory" {
 	run --separate-stderr wire-batch -o out no-such-dump
 	assert_failure 1
-	[[ "$stderr" == *"no-such-dump: not a directory"* ]]
-	[ ! -e out/current ]
+	[ "$stderr" = "wire-batch: no-such-dump: not a directory" ]
+	[ ! -e out ]
+	touch file
+	run --separate-stderr wire-batch -o out file
+	assert_failure 1
 }
 
-@test "wire-batch: records, unique.rec, quotes.tsv and report.txt" {
+@test "wire-batch: all.rec, unique.rec, manifest.tsv and report.txt" {
 	dump d "$SEEDS"/*.txt
-	run wire-batch -o out d
+	run --separate-stderr wire-batch -o out d
 	assert_success
-	# One record file per article, each what the pipeline writes.
-	[ "$(ls out/records | wc -l)" -eq 5 ]
-	for f in d/*.txt; do
-		r=out/records/$(printf '%s' "$f" | sed 's,/,%2F,g').rec
-		wire-strip -m "$f" | wire-split | wire-quotes | cmp - "$r"
-	done
+	[ "$stderr" = "wire-batch: 5 files: 5 added, 0 changed, 0 deleted, 0 unchanged, 0 skipped; the report is out/report.txt" ]
+	# The records of every article, in the order of the paths.
+	pipeline d/*.txt | cmp - out/all.rec
 	# unique.rec is the near-deduplicated corpus.
-	cat out/records/*.rec | wire-dedupe -n | cmp - out/unique.rec
-	# quotes.tsv: a header, then one line per quotation.
-	head -1 out/quotes.tsv | grep -q "^doc${TAB}pos${TAB}speaker"
-	[ "$(sed 1d out/quotes.tsv | wc -l)" -eq \
-	    "$(cat out/records/*.rec | wire-quotes -l | wc -l)" ]
+	wire-dedupe -n out/all.rec | cmp - out/unique.rec
 	grep -q "^== Story 1: " out/report.txt
 	grep -q "^wire story report: 5 articles, 2 stories" out/report.txt
+	# The manifest: path, kind, size, time, hash.
+	[ "$(wc -l < out/manifest.tsv)" -eq 5 ]
+	awk -F '\t' 'NF != 5 || $2 != "text" || $3 !~ /^[0-9]+$/ ||
+	    split($4, t, ".") != 2 || t[1] !~ /^[0-9]+$/ || t[2] !~ /^[0-9]+$/ ||
+	    length(t[2]) != 9 ||
+	    $5 !~ /^[0-9a-f]+$/ || length($5) != 16 { exit 1 }' out/manifest.tsv
+	cut -f1 out/manifest.tsv | cmp - <(ls d/*.txt)
+	# The outputs are links through current to the finished run.
+	[ "$(readlink out/current)" = gen/1 ]
+	[ "$(readlink out/report.txt)" = current/report.txt ]
+}
+
+@test "wire-batch: every regular file is an article, whatever its name" {
+	mkdir -p d/sub/deeper
+	cp "$STORY"/wire.txt d/wire
+	cp "$STORY"/local.txt d/sub/LOCAL.TXT
+	cp "$STORY"/other.txt d/sub/deeper/other.text
+	ln -s ../wire d/sub/link.txt
+	mkfifo d/fifo
+	run --separate-stderr wire-batch -o out d
+	assert_success
+	[[ "$stderr" == *"wire-batch: d/fifo: skipped: not a regular file"* ]]
+	[[ "$stderr" == *"5 files: 4 added, 0 changed, 0 deleted, 0 unchanged, 1 skipped"* ]]
+	grep -q "^wire story report: 4 articles" out/report.txt
+	grep -q "^   d/fifo: skipped: not a regular file" out/report.txt
+	for f in d/wire d/sub/LOCAL.TXT d/sub/deeper/other.text d/sub/link.txt; do
+		grep -q "^$f${TAB}" out/all.rec
+	done
+}
+
+@test "wire-batch: a dump with no files says so" {
+	mkdir d
+	run --separate-stderr wire-batch -o out d
+	assert_success
+	[[ "$stderr" == *"wire-batch: no files in d"* ]]
+	[[ "$stderr" != *"No such file"* ]]
+	grep -q "^wire story report: 0 articles" out/report.txt
+}
+
+@test "wire-batch: the output folder inside the dump is not read" {
+	dump d "$SEEDS"/00[01]_*.txt
+	wire-batch -o d/out d 2> /dev/null
+	run --separate-stderr wire-batch -o d/out d
+	assert_success
+	[[ "$stderr" == *"up to date"* ]]
+	! grep -q "^d/out" d/out/manifest.tsv
 }
 
 @test "wire-batch: an unchanged rerun does nothing and says so" {
 	dump d "$SEEDS"/*.txt
-	wire-batch -o out d
+	wire-batch -o out d 2> /dev/null
 	before=$(outputs out; readlink out/current)
 	run --separate-stderr wire-batch -o out d
 	assert_success
-	[[ "$stderr" == *"up to date"* ]]
+	[ "$stderr" = "wire-batch: nothing new in the dumps; out is up to date" ]
 	[ "$(outputs out; readlink out/current)" = "$before" ]
+	# A file touched but not changed is not read again next time.
+	touch -d '2001-02-03' d/000_*.txt
+	run --separate-stderr wire-batch -o out d
+	[[ "$stderr" == *"up to date"* ]]
+	grep -q "^d/000_.*${TAB}981158400\.000000000${TAB}" out/manifest.tsv
 }
 
 @test "wire-batch: a second run processes only new and changed files" {
-	dump d "$SEEDS"/00[012]_*.txt
-	wire-batch -o out d
+	dump d "$SEEDS"/00[0123]_*.txt
+	rm d/003_*.txt
+	wire-batch -o out d 2> /dev/null
 	cp out/unique.rec first.rec
-	ino=$(stat -c %i out/records/d%2F000_*.rec)
 	cp "$SEEDS"/003_*.txt d/
 	sed 's/Berlin/Bonn/' "$SEEDS"/001_*.txt > d/001_*.txt
+	rm d/002_*.txt
 	run --separate-stderr wire-batch -o out d
 	assert_success
-	[[ "$stderr" == *"4 files: 2 processed, 2 unchanged"* ]]
-	# The unchanged article's records were reused, not made again.
-	[ "$(stat -c %i out/records/d%2F000_*.rec)" = "$ino" ]
-	grep -q Bonn out/records/d%2F001_*.rec
+	[[ "$stderr" == *"wire-batch: d/002_"*": gone since the last run"* ]]
+	[[ "$stderr" == *"3 files: 1 added, 1 changed, 1 deleted, 1 unchanged, 0 skipped"* ]]
+	grep -q Bonn out/all.rec
+	! grep -q "^d/002_" out/all.rec
+	[ "$(readlink out/current)" = gen/2 ]
+	[ "$(ls out/gen)" = 2 ]
 	# The outputs are those of a clean run, but for unique.rec, which
 	# keeps what earlier runs wrote and adds what the new articles add.
-	wire-batch -o clean d
+	wire-batch -o clean d 2> /dev/null
 	diff <(outputs out '') <(outputs clean '')
-	# unique.rec: what the first run kept, then what 001 and 003 add
-	# that no earlier run had.
 	n0=$(wc -l < first.rec)
 	head -n "$n0" out/unique.rec | cmp - first.rec
-	cat first.rec out/records/d%2F00[13]_*.rec | wire-dedupe -n |
+	{ cat first.rec; pipeline d/00[13]_*.txt; } | wire-dedupe -n |
 	    tail -n +"$((n0 + 1))" | cmp - <(tail -n +"$((n0 + 1))" out/unique.rec)
+}
+
+@test "wire-batch: more than ten files gone are counted, not all named" {
+	mkdir d
+	for i in $(seq 12); do cp "$STORY"/other.txt "d/$i.txt"; done
+	wire-batch -o out d 2> /dev/null
+	rm d/*.txt
+	cp "$STORY"/wire.txt d/
+	run --separate-stderr wire-batch -o out d
+	assert_success
+	[ "$(grep -c 'gone since the last run' <<< "$stderr")" -eq 10 ]
+	[[ "$stderr" == *"and 2 more files gone"* ]]
+	[[ "$stderr" == *"12 deleted"* ]]
 }
 
 @test "wire-batch: a run killed midway leaves the last run; the next completes it" {
 	dump d "$SEEDS"/00[01]_*.txt
-	wire-batch -o out d
+	wire-batch -o out d 2> /dev/null
 	for i in $(seq 30); do
 		for f in "$SEEDS"/*.txt; do cp "$f" "d/$i-${f##*/}"; done
 	done
 	before=$(outputs out)
-	for delay in 0.2 0.6 1.2; do
+	for delay in 0.1 0.3 0.6; do
 		setsid wire-batch -o out d 2> /dev/null &
 		pid=$!
 		sleep "$delay"
@@ -117,17 +184,37 @@ outputs() {
 		[ "$now" = "$before" ] || grep -q "^wire story report: 152 articles" out/report.txt
 	done
 	wire-batch -o out d 2> /dev/null
-	# A clean run with the same history: the first dump, then the rest.
 	mv d d.all; mkdir d; cp d.all/00[01]_*.txt d/
 	wire-batch -o clean d 2> /dev/null
 	rm -r d; mv d.all d
 	wire-batch -o clean d 2> /dev/null
 	diff <(outputs out) <(outputs clean)
-	[ "$(ls out/gen)" = "$(ls out/gen | head -1)" ]	# one generation left
+	[ "$(ls out/gen | wc -l)" -eq 1 ]
+}
+
+@test "wire-batch: stopped by a signal, it stops its programs and cleans up" {
+	dump d "$SEEDS"/*.txt
+	# A wire-quotes that waits, so the run is stopped in its stage.
+	mkdir -p kbin
+	cp "$WIRE_BIN"/* kbin/
+	printf '#!/bin/sh\necho $$ > "%s/slow.pid"\nexec sleep 60\n' "$PWD" > kbin/wire-quotes
+	chmod +x kbin/wire-quotes
+	kbin/wire-batch -o out d 2> err &
+	pid=$!
+	for _ in $(seq 100); do [ -s slow.pid ] && break; sleep 0.05; done
+	[ -s slow.pid ]
+	kill -TERM "$pid"
+	status=0
+	wait "$pid" || status=$?
+	[ "$status" -eq 143 ]
+	# Its programs are gone, and so is what it had begun.
+	! kill -0 "$(cat slow.pid)" 2> /dev/null
+	[ ! -e out/current ]
+	[ -z "$(ls out/gen)" ]
 }
 
 # killer TOOL: a copy of the programs in kbin/ in which TOOL kills the
-# whole process group it runs in, at a fixed point of the run.
+# whole process group it runs in.
 killer() {
 	mkdir -p kbin
 	cp "$WIRE_BIN"/* kbin/
@@ -135,18 +222,28 @@ killer() {
 	chmod +x "kbin/$1"
 }
 
-@test "wire-batch: killed in the per-article stage or in the report, nothing is lost" {
+# failer TOOL: the same, but TOOL fails with status 1.
+failer() {
+	mkdir -p kbin
+	cp "$WIRE_BIN"/* kbin/
+	printf '#!/bin/sh\necho "%s: broken" >&2\nexit 1\n' "$1" > "kbin/$1"
+	chmod +x "kbin/$1"
+}
+
+@test "wire-batch: a program killed or failing at any step loses nothing" {
 	dump d "$SEEDS"/00[01]_*.txt
-	wire-batch -o out d
+	wire-batch -o out d 2> /dev/null
 	before=$(outputs out; readlink out/current)
 	cp "$SEEDS"/00[234]_*.txt d/
-	for tool in wire-quotes wire-report; do
-		rm -rf kbin
-		killer "$tool"
-		run setsid kbin/wire-batch -o out d
-		[ "$status" -ne 0 ]
-		# The last finished run, whole.
-		[ "$(outputs out; readlink out/current)" = "$before" ]
+	for tool in wire-strip wire-quotes wire-dedupe wire-report; do
+		for make in killer failer; do
+			rm -rf kbin
+			"$make" "$tool"
+			run setsid kbin/wire-batch -o out d
+			[ "$status" -ne 0 ]
+			[ "$(outputs out; readlink out/current)" = "$before" ]
+		done
+		[[ "$output" == *"$tool"* ]]
 	done
 	wire-batch -o out d 2> /dev/null
 	mkdir c; cp "$SEEDS"/00[01]_*.txt c/
@@ -158,35 +255,64 @@ killer() {
 	[ "$(ls out/gen | wc -l)" -eq 1 ]
 }
 
-@test "wire-batch: file names with spaces, %, a backslash, a long path; a file of several articles" {
+@test "wire-batch: file names with spaces, %, a backslash, a TAB, a long path; a file of several articles" {
 	long=d/$(printf 'x%.0s' $(seq 120))/$(printf 'y%.0s' $(seq 120))
 	mkdir -p "d/sub dir" "$long"
 	cp "$STORY"/wire.txt "d/sub dir/50%.txt"
 	cp "$STORY"/other.txt 'd/back\slash.txt'
 	cp "$STORY"/local.txt "$long/long.txt"
+	cp "$STORY"/local.txt "d/tab${TAB}name.txt"
+	cp "$STORY"/local.txt "d/$(printf '\001')ctrl.txt"
 	{ cat "$SEEDS"/000_*.txt; printf '\n\f\n'; cat "$SEEDS"/003_*.txt; } > d/two.txt
 	run --separate-stderr wire-batch -o 'out\tdir' d
 	assert_success
-	# Every file has its records, and the report found a body in each.
-	[ "$(ls 'out\tdir'/records | wc -l)" -eq 4 ]
-	for r in 'out\tdir'/records/*; do [ -s "$r" ]; done
+	grep -q "^wire story report: 7 articles" 'out\tdir'/report.txt
 	! grep -q "no body text found" 'out\tdir'/report.txt
-	grep -q "^wire story report: 5 articles" 'out\tdir'/report.txt
-	grep -q "d/two.txt:2${TAB}" 'out\tdir'/records/d%2Ftwo.txt.rec
-	# An unchanged rerun finds every record file again.
+	grep -q "^d/two.txt:2${TAB}" 'out\tdir'/all.rec
+	grep -q '^d/tab\\tname.txt	' 'out\tdir'/all.rec
+	grep -q '^d/tab\\tname.txt	text	' 'out\tdir'/manifest.tsv
 	run --separate-stderr wire-batch -o 'out\tdir' d
 	[[ "$stderr" == *"up to date"* ]]
+	# Changed, a file of several articles loses its old records.
+	cat "$SEEDS"/000_*.txt > d/two.txt
+	wire-batch -o 'out\tdir' d 2> /dev/null
+	! grep -q "^d/two.txt:2${TAB}" 'out\tdir'/all.rec
+	grep -q "^d/two.txt${TAB}" 'out\tdir'/all.rec
 }
 
-@test "wire-batch: -j 1 and -j 2 give the same bytes" {
+@test "wire-batch: -j 1 and -j 3 give the same bytes" {
 	dump d "$SEEDS"/*.txt "$STORY"/*.txt
 	for i in 1 2 3; do cp "$SEEDS"/003_*.txt "d/copy$i.txt"; done
-	wire-batch -j 1 -o one d
-	wire-batch -j 2 -o two d
-	diff <(outputs one) <(outputs two)
-	wire-batch -j 2 -f tsv -o tsv1 d
-	wire-batch -j 1 -f tsv -o tsv2 d
-	cmp tsv1/report.txt tsv2/report.txt
+	for i in $(seq 30); do cp "$STORY"/other.txt "d/o$i.txt"; done
+	wire-batch -j 1 -o one d 2> /dev/null
+	wire-batch -j 3 -o three d 2> /dev/null
+	diff <(outputs one) <(outputs three)
+	wire-batch -j 3 -f tsv -o tsv1 d 2> /dev/null
+	wire-batch -j 1 -f tsv -o tsv2 d 2> /dev/null
+	for f in stories members own quotations drift speakers nobody; do
+		cmp "tsv1/$f.tsv" "tsv2/$f.tsv"
+	done
+}
+
+@test "wire-batch -f: another format on an up-to-date folder renders it again" {
+	dump d "$SEEDS"/*.txt
+	wire-batch -o out d 2> /dev/null
+	cp out/report.txt text.txt
+	run --separate-stderr wire-batch -f tsv -o out d
+	assert_success
+	[[ "$stderr" == *"nothing new"*"rendered as tables"* ]]
+	[ "$(readlink out/current)" = gen/1 ]
+	for f in stories members own quotations drift speakers nobody; do
+		head -1 "out/$f.tsv" | grep -q "${TAB}"
+	done
+	cmp out/report.txt text.txt
+	run --separate-stderr wire-batch -f tsv -o out d
+	[[ "$stderr" == *"up to date"* ]]
+	# A new run in one format drops the other's stale tables.
+	cp "$STORY"/wire.txt d/
+	wire-batch -o out d 2> /dev/null
+	[ ! -e out/stories.tsv ]
+	[ ! -L out/stories.tsv ]
 }
 
 @test "wire-batch: empty, binary and non-UTF-8 files are reported, nothing else lost" {
@@ -200,13 +326,38 @@ killer() {
 	[[ "$stderr" == *"d/empty.txt: skipped: empty file"* ]]
 	[[ "$stderr" == *"d/zip.txt: skipped: binary file"* ]]
 	[[ "$stderr" == *"d/latin1.txt: not UTF-8"* ]]
-	grep -q "^skipped: d/empty.txt (empty file)" out/report.txt
-	grep -q "^skipped: d/zip.txt (binary file)" out/report.txt
-	grep -q "^not UTF-8, taken as it is: d/latin1.txt" out/report.txt
-	# The invalid byte is in the records as it was.
-	grep -q "$(printf 'B\xe9rgen')" out/records/d%2Flatin1.txt.rec
-	[ "$(ls out/records | wc -l)" -eq 4 ]
-	grep -c . out/manifest.tsv | grep -qx 6
+	[[ "$stderr" == *"6 files: 4 added, 0 changed, 0 deleted, 0 unchanged, 2 skipped"* ]]
+	grep -q "^   d/empty.txt: skipped: empty file" out/report.txt
+	grep -q "^   d/zip.txt: skipped: binary file" out/report.txt
+	grep -A1 "^Files not in UTF-8" out/report.txt | grep -q "^   d/latin1.txt"
+	grep -q "$(printf 'B\xe9rgen')" out/all.rec
+	[ "$(wc -l < out/manifest.tsv)" -eq 6 ]
+	grep -q "^d/zip.txt${TAB}binary${TAB}" out/manifest.tsv
+	# Skipped files are said once, when they come, not on every run.
+	cp "$STORY"/wire.txt d/new.txt
+	run --separate-stderr wire-batch -o out d
+	[[ "$stderr" != *"empty.txt"* ]]
+}
+
+@test "wire-batch: a file that cannot be read is named, with status 1" {
+	[ "$(id -u)" -ne 0 ] || skip "root reads every file"
+	dump d "$STORY"/*.txt
+	chmod 000 d/other.txt
+	run --separate-stderr wire-batch -o out d
+	assert_failure 1
+	[[ "$stderr" == *"d/other.txt: Permission denied"* ]]
+	grep -q "^   d/other.txt: skipped: could not be read" out/report.txt
+}
+
+@test "wire-batch: a damaged last run is named, and nothing is changed" {
+	dump d "$SEEDS"/000_*.txt
+	wire-batch -o out d 2> /dev/null
+	echo garbage >> out/current/manifest.tsv
+	run --separate-stderr wire-batch -o out d
+	assert_failure 1
+	[[ "$stderr" == *"out/gen/1/manifest.tsv:2: not a line of a manifest"* ]]
+	[[ "$stderr" == *"the last run is damaged; remove out to start afresh"* ]]
+	[ "$(readlink out/current)" = gen/1 ]
 }
 
 @test "wire-batch: a second wire-batch on the same outdir is refused" {
@@ -216,121 +367,19 @@ killer() {
 	flock 8
 	run --separate-stderr wire-batch -o out d
 	assert_failure 1
-	[[ "$stderr" == *"another wire-batch is running"* ]]
+	[ "$stderr" = "wire-batch: out: another wire-batch is running there" ]
 }
 
-# ---- the report, on articles of our own ----------------------------------
-
-report() {
-	local f
-	for f in "$@"; do wire-strip -m "$f" | wire-split | wire-quotes; done > all.rec
-	wire-report all.rec
-}
-
-@test "report rule: articles sharing wire copy are one story; a rewrite is another" {
-	run report "$STORY"/wire.txt "$STORY"/local.txt "$STORY"/other.txt
-	assert_success
-	assert_line "wire story report: 3 articles, 2 stories"
-	assert_line "== Story 1: Harbour town counts the cost of the great storm"
-	assert_line "   2 articles; the fullest is the base"
-	assert_line "   base  wire.txt (9 sentences)"
-	assert_line "== Story 2: Chess club in Moss wins the national title"
-	assert_line "   other.txt, 5 sentences, no other article shares its text"
-}
-
-@test "report rule: each version is summed up against the base" {
-	run report "$STORY"/wire.txt "$STORY"/local.txt
-	assert_line --regexp '^   local.txt keeps [0-9]+% of the base, changes [0-9]+ sentences?, adds 1, drops 3, moves 0$'
-}
-
-@test "report rule: sentences only one outlet has are its own reporting" {
-	run report "$STORY"/wire.txt "$STORY"/local.txt
-	assert_line --regexp '^     [0-9.]+  The school on Fjord Street, used as a shelter'
-	assert_line --regexp '^     [0-9.]+  Fishermen, who lost two days of catch'
-	refute_line --regexp '^     [0-9.]+  Engineers said the old sea wall had held'
-}
-
-@test "report rule: quote drift shows the word-level change, not quote style" {
-	run report "$STORY"/wire.txt "$STORY"/local.txt
-	assert_line "   Quote drift (one quotation, rendered differently)"
-	assert_line --partial 'this time[-,-] but the wall will not survive another winter like this [-one-]'
-	# The same quotation with only other quotation marks is not drift.
-	sed 's/"The ferries/\xe2\x80\x9cThe ferries/; s/berth,"/berth,\xe2\x80\x9d/' \
-	    "$STORY"/local.txt > curly.txt
-	run report "$STORY"/wire.txt curly.txt
-	refute_output --partial 'ferries will run again on Wednesday.{'
-	refute_output --partial '[-"-]'
-}
-
-@test "report rule: speakers spelt two ways are one speaker" {
-	sed 's/Solberg/Kovalsky/g' "$STORY"/wire.txt > wire.txt
-	sed 's/Solberg/Kovalskiy/g' "$STORY"/local.txt > local.txt
-	report wire.txt local.txt | sed -n '/^Top speakers/,/^$/p' > top
-	# One line for the mayor, with both articles.
-	grep -c 'Ingrid Kovals' top | grep -qx 1
-	grep -q '  2  Ingrid Kovalsk' top
-	# Names that are not spellings of one another stay apart.
-	sed 's/Solberg/Solheim/g' "$STORY"/local.txt > other.txt
-	report "$STORY"/wire.txt other.txt | sed -n '/^Top speakers/,/^$/p' > top
-	grep -c 'Ingrid Sol' top | grep -qx 2
-}
-
-# sentences DOC TEXT...: sentence records of one document.
-sentences() {
-	local doc=$1 i=0
-	shift
-	for t in "$@"; do i=$((i + 1)); printf '%s\t%d.1\t%s\n' "$doc" "$i" "$t"; done
-}
-
-S=("The harbour board met on Tuesday to discuss the cost of repairing the northern pier."
-   "Engineers told the board that the old sea wall had survived the storm with minor cracks."
-   "The mayor asked the government for forty million crowns in emergency funds last week."
-   "Ferry services to the islands are expected to resume on Wednesday morning after inspections."
-   "Shops along the waterfront reported selling out of candles and batteries during the outage."
-   "The weather service warned that a second storm could reach the coast by the weekend.")
-T=("A local school opened its gymnasium to families whose homes were flooded by seawater."
-   "Volunteers from the sailing club helped to move boats away from the damaged moorings."
-   "The fish market will stay closed until electricians have checked all of its freezers.")
-
-@test "report rule: stories are stars around the fullest text, not chains" {
-	{
-		sentences big "${S[@]}"
-		sentences mid "${S[0]}" "${S[1]}" "${S[2]}" "${T[@]}"
-		# small shares three sentences with mid and none with big.
-		sentences small "${T[@]}" "A bakery on the main square gave away bread to anyone who asked for it."
-	} > all.rec
-	run wire-report -f tsv all.rec
-	assert_line "story${TAB}1${TAB}2${TAB}big${TAB}-"
-	assert_line --regexp "^member${TAB}1${TAB}mid${TAB}"
-	assert_line --regexp "^member${TAB}2${TAB}small${TAB}"
-}
-
-@test "report rule: a sentence or two in common (a template) makes no story" {
-	{
-		sentences results "${S[@]:0:5}"
-		sentences other "${S[0]}" "${T[@]}" "A bakery on the main square gave away bread to anyone who asked for it."
-	} > all.rec
-	wire-dedupe -n -d all.rec | grep -q partial	# the pair is there...
-	run wire-report -f tsv all.rec
-	assert_line "stories${TAB}2"			# ...but joins nothing
-}
-
-@test "wire-report -f tsv: one fact per line, first field its kind" {
-	report "$STORY"/*.txt > /dev/null
-	run wire-report -f tsv all.rec
-	assert_success
-	assert_line "articles${TAB}3"
-	assert_line "stories${TAB}2"
-	assert_line --regexp "^member${TAB}1${TAB}.*local.txt${TAB}7${TAB}[0-9]+${TAB}"
-	assert_line --regexp "^drift${TAB}1${TAB}"
-	run awk -F '\t' '$1 !~ /^(articles|stories|repeated|skipped|nobody|notutf8|speaker|story|member|own|drift|quote)$/' <<< "$output"
-	assert_output ''
-}
-
-@test "wire-report: empty input" {
-	run wire-report < /dev/null
-	assert_success
-	assert_line "wire story report: 0 articles, 0 stories"
+@test "wire-batch: progress on a terminal only, and -q silences it" {
+	command -v script > /dev/null || skip "no script(1)"
+	dump d "$SEEDS"/*.txt
+	wire-batch -o out d 2> err
+	! grep -q $'\r' err
+	script -qec "wire-batch -o tty d" /dev/null > tty.txt
+	grep -q $'\r'"wire-batch: .*articles" tty.txt
+	script -qec "wire-batch -q -o quiet d" /dev/null > quiet.txt
+	! grep -q $'\r' quiet.txt
+	grep -q "5 files: 5 added" quiet.txt
 }
 
 # ---- docs/scaling.md ----------------------------------------------------

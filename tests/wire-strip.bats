@@ -246,6 +246,23 @@ kept() {
 	run wire-strip -m b.txt
 	assert_line "b.txt${TAB}0${TAB}By Anna Berg${TAB}class=byline"
 	assert_line "b.txt${TAB}0${TAB}Kari Moe${TAB}class=byline"
+	# A writer not named is a byline too, and the headline stays the title.
+	for by in "By staff and agencies" "By our correspondent" "BY A STAFF REPORTER"; do
+		{ printf 'Storm closes Halden port
+
+%s
+
+' "$by"; body; } > c.txt
+		run wire-strip -m c.txt
+		assert_line "c.txt${TAB}0${TAB}$by${TAB}class=byline"
+		assert_line "c.txt${TAB}0${TAB}Storm closes Halden port${TAB}class=title"
+	done
+	# But not a headline that starts with "By".
+	{ printf 'By the numbers: the cost of the storm
+
+'; body; } > d.txt
+	run wire-strip -m d.txt
+	assert_line "d.txt${TAB}0${TAB}By the numbers: the cost of the storm${TAB}class=title"
 }
 
 @test "rule: agency trailers are credits" {

@@ -85,6 +85,22 @@ line_features(struct feat *f, struct wordhashes *wh,
 	}
 }
 
+/* After "By ": a writer not named ("staff", "our correspondent"). */
+static int
+by_staff(const char *s, size_t len)
+{
+	static const char *const lead[] = { "staff", "our ", "a staff ",
+	    "a correspondent", "a special correspondent", "agencies" };
+	size_t	i, n;
+
+	for (i = 0; i < sizeof(lead) / sizeof(lead[0]); i++) {
+		n = strlen(lead[i]);
+		if (len >= n && memcmp(s, lead[i], n) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 int
 is_byline(const char *s, size_t len, size_t words, int after)
 {
@@ -96,9 +112,10 @@ is_byline(const char *s, size_t len, size_t words, int after)
 		len--;
 	if (words == 0 || words > SHORTLINE)
 		return 0;
-	/* "By Jane Doe", "A, B and C |" */
+	/* "By Jane Doe", "By staff and agencies", "A, B and C |" */
 	if ((len > 4 && (memcmp(s, "By ", 3) == 0 || memcmp(s, "BY ", 3) == 0) &&
-	    s[3] >= 'A' && s[3] <= 'Z') || s[len - 1] == '|')
+	    ((s[3] >= 'A' && s[3] <= 'Z') || by_staff(s + 3, len - 3))) ||
+	    s[len - 1] == '|')
 		return 1;
 	if (!after || words < 2 || words > 3)
 		return 0;
