@@ -165,8 +165,8 @@ kept() {
 @test "wire-strip -p: the seeds as plain text" {
 	cd "$SEEDS"
 	for f in *.txt; do
-		cut -f3 "$FIX/expected/${f%%_*}.body" | sed '1!s/^/\n/' > want
-		wire-strip -p "$f" | diff want -
+		cut -f3 "$FIX/expected/${f%%_*}.body" | sed '1!s/^/\n/' > "$BATS_TEST_TMPDIR/want"
+		wire-strip -p "$f" | diff "$BATS_TEST_TMPDIR/want" -
 	done
 }
 

@@ -30,6 +30,7 @@ struct file {
 	enum kind	 kind;
 	enum state	 state;
 	int		 known;		/* hash and kind taken from the last run */
+	int		 pending;	/* new, not read yet */
 };
 
 struct manifest {
@@ -60,6 +61,7 @@ void	stopped(void) __attribute__((noreturn));
 /* scan.c */
 void	scan(struct run *, struct manifest *, char **dumps, int ndumps);
 void	classify(struct run *, struct manifest *, const struct manifest *);
+void	look_file(struct run *, struct file *);
 int	manifest_read(struct manifest *, const char *path);
 void	manifest_write(const struct manifest *, const char *path);
 void	manifest_free(struct manifest *);
@@ -68,7 +70,7 @@ void	progress(struct run *, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));
 
 /* stage.c */
-void	stage(struct run *, const struct manifest *);
+void	stage(struct run *, struct manifest *);
 void	merge(struct run *, const struct manifest *);
 pid_t	dedupe_start(struct run *);
 pid_t	report_start(struct run *, const char *gen, const char *dir);

@@ -445,9 +445,11 @@ main(int argc, char *argv[])
 	if (m.n == 0)
 		warnx("no files in %s%s", argv[0], argc > 1 ? " ..." : "");
 	classify(&r, &m, &prev);
-	tell(&m, &prev, c);
-	for (i = 0, len = c[2]; (size_t)i < m.n; i++)
-		len += m.f[i].state != S_UNCHANGED;
+	/* What changed: files new, changed, or gone. */
+	for (i = 0, len = prev.n; (size_t)i < m.n; i++) {
+		len += m.f[i].state == S_ADDED;
+		len -= m.f[i].state == S_UNCHANGED;
+	}
 	if (r.cur != NULL && len == 0) {
 		/* Nothing new; new times of unchanged files are kept. */
 		p = path_join(r.cur, "manifest.tsv");
@@ -476,6 +478,7 @@ main(int argc, char *argv[])
 		free(p);
 	} else {
 		build(&r, &m, n);
+		tell(&m, &prev, c);
 		links(&r);
 		if (r.cur != NULL)
 			rm_tree(r.cur);

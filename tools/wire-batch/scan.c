@@ -237,11 +237,26 @@ look(const char *path, struct seen *s)
 			nul = 1;
 		utf8_feed(&u, (unsigned char *)buf, (size_t)n);
 		total += (size_t)n;
+		/* A short read of a regular file is its end: no call more. */
+		if ((size_t)n < sizeof(buf))
+			break;
 	}
 	close(fd);
 	s->hash = XXH3_64bits_digest(&h);
 	s->kind = total == 0 ? K_EMPTY : nul ? K_BINARY :
 	    u.bad || u.need > 0 ? K_NOTUTF8 : K_TEXT;
+}
+
+static void
+seen(struct run *r, struct file *f, const struct seen *s)
+{
+	f->kind = s->kind;
+	f->hash = s->hash;
+	f->pending = 0;
+	if (f->kind == K_UNREADABLE) {
+		warnx("%s: %s", f->path, strerror(s->error));
+		r->bad = 1;
+	}
 }
 
 /*
@@ -301,22 +316,27 @@ look_all(struct run *r, struct manifest *m, const size_t *want, size_t n)
 		if (bad)
 			errx(WIRE_EXIT_BAD, "a process reading the files failed");
 	}
-	for (i = 0; i < n; i++) {
-		struct file *f = &m->f[want[i]];
-
-		f->kind = s[i].kind;
-		f->hash = s[i].hash;
-		if (f->kind == K_UNREADABLE) {
-			warnx("%s: %s", f->path, strerror(s[i].error));
-			r->bad = 1;
-		}
-	}
+	for (i = 0; i < n; i++)
+		seen(r, &m->f[want[i]], &s[i]);
 	munmap(s, n * sizeof(*s));
+}
+
+/* A new file, read now: in the stage, just before its batch. */
+void
+look_file(struct run *r, struct file *f)
+{
+	struct seen	s;
+
+	look(f->path, &s);
+	seen(r, f, &s);
 }
 
 /*
  * The kind and hash of each file, and how it stands against the last
- * run's manifest (prev, empty for none).
+ * run's manifest (prev, empty for none).  A new file is read later, in
+ * the stage, beside the pipelines (it is new whatever it holds); a file
+ * of the last run whose size or time changed is read now, to know if
+ * it changed.
  */
 void
 classify(struct run *r, struct manifest *m, const struct manifest *prev)
@@ -336,7 +356,9 @@ classify(struct run *r, struct manifest *m, const struct manifest *prev)
 			f->kind = p->kind;
 			f->hash = p->hash;
 			f->known = 1;
-		} else if (f->kind != K_OTHER)
+		} else if (f->kind != K_OTHER && p == NULL)
+			f->pending = 1;
+		else if (f->kind != K_OTHER)
 			want[nwant++] = i;
 	}
 	look_all(r, m, want, nwant);

@@ -158,7 +158,22 @@ chunk_path(const struct run *r, size_t k)
 	return path_join(r->gen, name);
 }
 
+/* Read the new files of the batch of todo[from, to): what they are. */
 static void
+ready(struct run *r, struct manifest *m, const size_t *todo, size_t from,
+    size_t to)
+{
+	size_t	i;
+
+	for (i = from; i < to; i++) {
+		STOPPED();
+		if (m->f[todo[i]].pending)
+			look_file(r, &m->f[todo[i]]);
+	}
+}
+
+/* Start the pipeline of batch k; 0 when it has no file to read. */
+static int
 batch_start(struct run *r, const struct manifest *m, const size_t *todo,
     struct batch *b, size_t k)
 {
@@ -166,7 +181,7 @@ batch_start(struct run *r, const struct manifest *m, const size_t *todo,
 	static char	*quotes[] = { "wire-quotes", NULL };
 	char		**argv, *path;
 	int		  p1[2], p2[2], out;
-	size_t		  i;
+	size_t		  i, n = 4;
 
 	argv = wire_xrealloc(NULL, b->n + 5, sizeof(*argv));
 	argv[0] = "wire-strip";
@@ -174,12 +189,19 @@ batch_start(struct run *r, const struct manifest *m, const size_t *todo,
 	argv[2] = "-m";
 	argv[3] = "--";
 	for (i = 0; i < b->n; i++)
-		argv[4 + i] = m->f[todo[b->first + i]].path;
-	argv[4 + i] = NULL;
+		if (KIND_READ(m->f[todo[b->first + i]].kind))
+			argv[n++] = m->f[todo[b->first + i]].path;
+	argv[n] = NULL;
 	path = chunk_path(r, k);
 	if ((out = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
 	    0644)) == -1)
 		err(WIRE_EXIT_BAD, "%s", path);
+	if (n == 4) {		/* an empty chunk */
+		close(out);
+		free(argv);
+		free(path);
+		return 0;
+	}
 	xpipe(p1);
 	xpipe(p2);
 	b->pid[0] = spawn(r, argv, STDIN_FILENO, p1[1]);
@@ -193,6 +215,7 @@ batch_start(struct run *r, const struct manifest *m, const size_t *todo,
 	close(out);
 	free(argv);
 	free(path);
+	return 1;
 }
 
 static double
@@ -206,13 +229,15 @@ now(void)
 
 /*
  * Run the new and changed articles through the pipeline into chunks
- * tmp/c000000.rec, ...: r->nchunk of them.
+ * tmp/c000000.rec, ...: r->nchunk of them.  The new files of a batch are
+ * read (to tell what they are) before it starts, and while others run.
  */
 void
-stage(struct run *r, const struct manifest *m)
+stage(struct run *r, struct manifest *m)
 {
 	struct batch	*run;
 	size_t		*todo, *cut, ntodo = 0, next = 0, done = 0, i, k;
+	size_t		 readied = 0;
 	off_t		 total = 0, want, sum = 0;
 	double		 t0 = now(), mb = 0, s;
 	long long	 running = 0;
@@ -221,7 +246,8 @@ stage(struct run *r, const struct manifest *m)
 
 	todo = wire_xrealloc(NULL, m->n + 1, sizeof(*todo));
 	for (i = 0; i < m->n; i++)
-		if (m->f[i].state != S_UNCHANGED && KIND_READ(m->f[i].kind)) {
+		if (m->f[i].state != S_UNCHANGED && (m->f[i].pending ||
+		    KIND_READ(m->f[i].kind))) {
 			todo[ntodo++] = i;
 			total += m->f[i].size;
 		}
@@ -243,12 +269,22 @@ stage(struct run *r, const struct manifest *m)
 		run[k].alive = 0;
 	while (!failed && (next < r->nchunk || running > 0)) {
 		if (next < r->nchunk && running < r->jobs) {
+			if (readied == next) {
+				ready(r, m, todo, cut[next], cut[next + 1]);
+				readied++;
+			}
 			for (k = 0; run[k].alive > 0; k++)
 				;
 			run[k].first = cut[next];
 			run[k].n = cut[next + 1] - cut[next];
-			batch_start(r, m, todo, &run[k], next++);
-			running++;
+			if (batch_start(r, m, todo, &run[k], next++))
+				running++;
+			continue;
+		}
+		/* While the pipelines run, the next batch's files are read. */
+		if (readied == next && next < r->nchunk) {
+			ready(r, m, todo, cut[next], cut[readied + 1]);
+			readied++;
 			continue;
 		}
 		if ((pid = waitpid(-1, &st, 0)) == -1) {

@@ -137,6 +137,26 @@ xread(FILE *fp, void *p, size_t n, const char *name)
 		errx(WIRE_EXIT_BAD, "%s: cut short", name);
 }
 
+/* Read past n bytes: reading, as seeking in a stream costs a call. */
+void
+xskip(FILE *fp, uint64_t n, const char *name)
+{
+	static char	buf[1 << 14];
+	size_t		k;
+
+	for (; n > 0; n -= k) {
+		k = n < sizeof(buf) ? (size_t)n : sizeof(buf);
+		xread(fp, buf, k, name);
+	}
+}
+
+static void
+xput(FILE *fp, const void *p, size_t n, const char *name)
+{
+	if (n > 0 && fwrite(p, 1, n, fp) != n)
+		err(WIRE_EXIT_BAD, "%s", name);
+}
+
 /*
  * Worker k of n: stories k, k + n, ...  For each: 'S', its number, the
  * length and bytes of what it renders; then 'P' for each quotation with
@@ -153,9 +173,9 @@ work(struct corpus *cp, struct opts *o, uint32_t k, uint32_t n,
 	uint32_t	 s, len;
 	uint64_t	 blen;
 	size_t		 i;
-	int		 fd;
+	FILE		*fp;
 
-	if ((fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0600)) == -1)
+	if ((fp = fopen(path, "w")) == NULL)
 		err(WIRE_EXIT_BAD, "%s", path);
 	for (s = k; s < cp->nstory; s += n) {
 		memset(&st, 0, sizeof(st));
@@ -165,10 +185,10 @@ work(struct corpus *cp, struct opts *o, uint32_t k, uint32_t n,
 		b.len = 0;
 		render_story(&b, cp, &st, o->tsv);
 		blen = b.len;
-		xwrite(fd, "S", 1, path);
-		xwrite(fd, &s, sizeof(s), path);
-		xwrite(fd, &blen, sizeof(blen), path);
-		xwrite(fd, b.p, b.len, path);
+		xput(fp, "S", 1, path);
+		xput(fp, &s, sizeof(s), path);
+		xput(fp, &blen, sizeof(blen), path);
+		xput(fp, b.p, b.len, path);
 		for (i = 0; i < st.nq; i++) {
 			const struct qgroup *q = &st.q[i];
 			uint64_t nd = q->ndocs;
@@ -176,17 +196,17 @@ work(struct corpus *cp, struct opts *o, uint32_t k, uint32_t n,
 			if (!q->named)
 				continue;
 			len = (uint32_t)strlen(st.strs.p + q->speaker);
-			xwrite(fd, "P", 1, path);
-			xwrite(fd, &s, sizeof(s), path);
-			xwrite(fd, &len, sizeof(len), path);
-			xwrite(fd, st.strs.p + q->speaker, len, path);
-			xwrite(fd, &nd, sizeof(nd), path);
-			xwrite(fd, q->docs, q->ndocs * sizeof(*q->docs), path);
+			xput(fp, "P", 1, path);
+			xput(fp, &s, sizeof(s), path);
+			xput(fp, &len, sizeof(len), path);
+			xput(fp, st.strs.p + q->speaker, len, path);
+			xput(fp, &nd, sizeof(nd), path);
+			xput(fp, q->docs, q->ndocs * sizeof(*q->docs), path);
 		}
 		story_free(&st);
 		store_free(&store);
 	}
-	if (close(fd) == -1)
+	if (fflush(fp) == EOF || ferror(fp) || fclose(fp) == EOF)
 		err(WIRE_EXIT_BAD, "%s", path);
 	wdiff_free(&wd);
 	wire_buf_free(&b);
@@ -438,12 +458,9 @@ copy_stories(struct corpus *cp, struct opts *o, uint32_t n, FILE *out,
 			if (c == 'S')
 				break;
 			xread(fp[k], &len, sizeof(len), "a worker's file");
-			if (fseeko(fp[k], (off_t)len, SEEK_CUR) == -1)
-				err(WIRE_EXIT_BAD, "a worker's file");
+			xskip(fp[k], len, "a worker's file");
 			xread(fp[k], &nd, sizeof(nd), "a worker's file");
-			if (fseeko(fp[k], (off_t)(nd * sizeof(uint32_t)),
-			    SEEK_CUR) == -1)
-				err(WIRE_EXIT_BAD, "a worker's file");
+			xskip(fp[k], nd * sizeof(uint32_t), "a worker's file");
 		}
 		if (s != want)
 			errx(WIRE_EXIT_BAD, "the workers' files disagree");
@@ -531,10 +548,11 @@ text_report(struct corpus *cp, struct opts *o, uint32_t n, struct nobody *nb,
 			printf("\nSingle articles (%u)\n", cp->nstory -
 			    cp->nmulti);
 		i = cp->byorder[cp->first[s]];
-		printf("   %s (%u %s%s%s): %s\n", short_name(cp, i),
+		printf("   %s (%u %s%s%s)%s%s\n", short_name(cp, i),
 		    cp->doc[i].nsent, cp->doc[i].nsent == 1 ? "sentence" :
 		    "sentences", *doc_date(cp, i) ? ", " : "", doc_date(cp, i),
-		    cp->doc[i].title ? cstr(cp, cp->doc[i].title) : "-");
+		    cp->doc[i].title ? ": " : "", cp->doc[i].title ?
+		    cstr(cp, cp->doc[i].title) : "");
 		wire_out_check();
 	}
 }

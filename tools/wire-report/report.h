@@ -177,5 +177,6 @@ uint32_t *top_speakers(struct speakers *, size_t *);
 
 /* main.c */
 void	xread(FILE *, void *, size_t, const char *);
+void	xskip(FILE *, uint64_t, const char *);
 void	fork_workers(uint32_t n, void (*)(uint32_t, void *), void *);
 const char *story_title(const struct corpus *, uint32_t s);

@@ -116,8 +116,9 @@ read_speakers(struct speakers *ss, const char *tmp, uint32_t n,
 			errx(WIRE_EXIT_BAD, "a worker's file is cut short");
 		xread(f, &s, sizeof(s), "a worker's file");
 		xread(f, &blen, sizeof(blen), "a worker's file");
-		if (s != want || fseeko(f, (off_t)blen, SEEK_CUR) == -1)
+		if (s != want)
 			errx(WIRE_EXIT_BAD, "the workers' files disagree");
+		xskip(f, blen, "a worker's file");
 		while ((c = getc(f)) == 'P') {
 			xread(f, &s, sizeof(s), "a worker's file");
 			xread(f, &len, sizeof(len), "a worker's file");
