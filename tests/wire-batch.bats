@@ -255,7 +255,7 @@ failer() {
 	[ "$(ls out/gen | wc -l)" -eq 1 ]
 }
 
-@test "wire-batch: file names with spaces, %, a backslash, a TAB, a long path; a file of several articles" {
+@test "wire-batch: file names with spaces, %, a backslash, a TAB, byte 0x01, a long path; a file of several articles" {
 	long=d/$(printf 'x%.0s' $(seq 120))/$(printf 'y%.0s' $(seq 120))
 	mkdir -p "d/sub dir" "$long"
 	cp "$STORY"/wire.txt "d/sub dir/50%.txt"
@@ -270,6 +270,8 @@ failer() {
 	! grep -q "no body text found" 'out\tdir'/report.txt
 	grep -q "^d/two.txt:2${TAB}" 'out\tdir'/all.rec
 	grep -q '^d/tab\\tname.txt	' 'out\tdir'/all.rec
+	# The name with byte 0x01 has its records, under its own name.
+	grep -q "^d/$(printf '\001')ctrl.txt${TAB}" 'out\tdir'/all.rec
 	grep -q '^d/tab\\tname.txt	text	' 'out\tdir'/manifest.tsv
 	run --separate-stderr wire-batch -o 'out\tdir' d
 	[[ "$stderr" == *"up to date"* ]]

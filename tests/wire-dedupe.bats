@@ -248,6 +248,38 @@ Bye"
 full${TAB}part${TAB}0.20${TAB}0.25${TAB}partial"
 }
 
+@test "wire-dedupe -d: exact copies count as one, each pair still written" {
+	s=("The storm closed the port of Halden for three days, stranding hundreds of passengers."
+	   "Engineers said the sea wall held, although waves broke over the northern pier."
+	   "The mayor promised that the ferry timetable would be restored by Friday morning."
+	   "Local shops reported brisk sales of candles and bottled water before the storm.")
+	t="A festival planned for the weekend was postponed until next month, organisers said."
+	{
+		for d in a b; do for i in 0 1 2 3; do rec "$d" $((i + 1)) "${s[$i]}"; done; done
+		for i in 0 1 2 3; do rec c $((i + 1)) "${s[$i]}"; done; rec c 5 "$t"
+		rec d 1 "${s[0]}"; rec d 2 "${s[1]}"
+		for i in 0 1 2 3; do rec e $((i + 1)) "${s[$i]}"; done
+	} > docs.rec
+	run wire-dedupe -d docs.rec
+	assert_success
+	assert_output "a${TAB}b${TAB}1.00${TAB}1.00${TAB}copy
+a${TAB}c${TAB}1.00${TAB}0.80${TAB}copy
+a${TAB}d${TAB}0.50${TAB}1.00${TAB}copy
+a${TAB}e${TAB}1.00${TAB}1.00${TAB}copy
+b${TAB}c${TAB}1.00${TAB}0.80${TAB}copy
+b${TAB}d${TAB}0.50${TAB}1.00${TAB}copy
+b${TAB}e${TAB}1.00${TAB}1.00${TAB}copy
+c${TAB}d${TAB}0.40${TAB}1.00${TAB}copy
+c${TAB}e${TAB}0.80${TAB}1.00${TAB}copy
+d${TAB}e${TAB}1.00${TAB}0.50${TAB}copy"
+	# A thousand copies: every pair, at the cost of the pairs written.
+	awk 'BEGIN { for (d = 1; d <= 1000; d++) for (i = 1; i <= 30; i++)
+		printf "doc%d\t%d\tShared sentence number %d of the wire story about the harbour.\n", d, i, i }' > k.rec
+	wire-dedupe -d k.rec > pairs
+	[ "$(wc -l < pairs)" -eq 499500 ]
+	[ "$(grep -vc "${TAB}1.00${TAB}1.00${TAB}copy$" pairs)" -eq 0 ]
+}
+
 @test "wire-dedupe -d: text in very many documents is boilerplate, not a link" {
 	for i in $(seq 1 1001); do rec "d$i" 1 "Subscribe to our newsletter for the latest news every morning."; done > many.rec
 	run wire-dedupe -d many.rec

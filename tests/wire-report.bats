@@ -192,6 +192,23 @@ T=("A local school opened its gymnasium to families whose homes were flooded by 
 	assert_line --regexp '^   tue \(3 sentences\)'
 }
 
+@test "report rule: a quotation of 10 KB, and one in 300 articles, are reported whole" {
+	long=$(for i in $(seq 400); do printf 'the harbour wall %d will hold ' "$i"; done)
+	article a.txt "A very long statement from the harbour board" \
+	    "The harbour board published its statement on the storm and the repairs on Tuesday." \
+	    "\"$long\" said board chairman Lars Vik in the statement released on Tuesday."
+	[ "${#long}" -gt 10000 ]
+	cp a.txt b.txt
+	mkdir -p many
+	for i in $(seq 300); do cp "$STORY"/wire.txt "many/w$i.txt"; done
+	records a.txt b.txt many/*.txt
+	run --separate-stderr wire-report all.rec
+	assert_success
+	assert_line --regexp "^     \"${long:0:200}.* will hold ?\"  \(a.txt, b.txt\)$"
+	assert_line "   300 articles; the fullest is the base"
+	assert_line --regexp '^     "We were lucky this time, .*"  \(.*and 297 more\)$'
+}
+
 # ---- the head of the report --------------------------------------------------
 
 @test "report rule: top speakers are named; a spokesman is not summed across stories" {
