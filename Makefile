@@ -8,7 +8,7 @@ MANPREFIX = $(PREFIX)/share/man
 CC      = cc
 CFLAGS  = -O3 -g
 LDFLAGS =
-PKGS    = libbsd-overlay libutf8proc libxxhash
+PKGS    = libbsd-overlay libutf8proc libxxhash libxml-2.0 jansson zlib
 
 # The language level and the warnings are always added to the user's CFLAGS.
 WIRE_CFLAGS = -std=c11 -D_DEFAULT_SOURCE -Wall -Wextra -Werror -Icommon \
@@ -22,7 +22,8 @@ TOOLS   = wire-strip wire-split wire-quotes wire-dedupe wire-diff \
 	wire-report wire-batch
 SRC_wire-split  = tools/wire-split.c
 SRC_wire-strip  = $(addprefix tools/wire-strip/, main.c input.c para.c \
-	features.c words.c head.c repeat.c score.c xdoc.c)
+	features.c words.c head.c repeat.c score.c xdoc.c html.c json.c \
+	warc.c enc.c)
 SRC_wire-quotes = $(addprefix tools/wire-quotes/, main.c doc.c marks.c \
 	tokens.c np.c speaker.c attrib.c para.c)
 SRC_wire-dedupe = $(addprefix tools/wire-dedupe/, main.c index.c state.c \
@@ -138,6 +139,9 @@ stress: all
 
 lint:
 	mandoc -Tlint -W warning $(MAN1) $(MAN5) $(MAN7)
+	@for p in $(MAN1) $(MAN5) $(MAN7); do \
+	    groff -mandoc -Tutf8 -ww -z $$p 2>&1 | grep . && exit 1; \
+	done; echo "groff: every page clean"
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANPREFIX)/man1 \

@@ -7,6 +7,8 @@
  */
 #include <utf8proc.h>
 
+#include <string.h>
+
 #include "wire.h"
 
 int32_t
@@ -178,4 +180,64 @@ wire_uclass_slow(int32_t c)
 	if (c < 128)
 		return wire_ascii_class[c];
 	return classify(c);
+}
+
+void
+wire_utf8_check(struct wire_utf8check *u, const void *s, size_t n)
+{
+	const unsigned char *p = s;
+	unsigned char	c;
+	size_t		i;
+
+	for (i = 0; i < n && !u->bad; i++) {
+		/* Plain ASCII eight bytes at a time. */
+		if (u->need == 0)
+			for (; i + 8 <= n; i += 8) {
+				uint64_t x;
+
+				memcpy(&x, p + i, 8);
+				if (x & 0x8080808080808080ULL)
+					break;
+			}
+		if (i == n)
+			break;
+		c = p[i];
+		if (u->need > 0) {
+			if (c < u->lo || c > u->hi)
+				u->bad = 1;
+			u->need--;
+			u->lo = 0x80;
+			u->hi = 0xbf;
+			continue;
+		}
+		if (c < 0x80)
+			continue;
+		u->lo = 0x80;
+		u->hi = 0xbf;
+		if (c >= 0xc2 && c <= 0xdf)
+			u->need = 1;
+		else if (c >= 0xe0 && c <= 0xef) {
+			u->need = 2;
+			if (c == 0xe0)
+				u->lo = 0xa0;	/* no overlong forms */
+			if (c == 0xed)
+				u->hi = 0x9f;	/* no surrogates */
+		} else if (c >= 0xf0 && c <= 0xf4) {
+			u->need = 3;
+			if (c == 0xf0)
+				u->lo = 0x90;
+			if (c == 0xf4)
+				u->hi = 0x8f;	/* nothing past U+10FFFF */
+		} else
+			u->bad = 1;
+	}
+}
+
+int
+wire_utf8_valid(const char *s, size_t len)
+{
+	struct wire_utf8check u = { 0, 0x80, 0xbf, 0 };
+
+	wire_utf8_check(&u, s, len);
+	return !u.bad && u.need == 0;
 }

@@ -185,6 +185,18 @@ int32_t	wire_utf8_prev(const char *s, size_t i, size_t *n);
 size_t	wire_utf8_enc(int32_t c, char *out);
 /* Number of code points in s, counting each invalid byte as one. */
 size_t	wire_utf8_len(const char *s, size_t len);
+/*
+ * Is it UTF-8, as RFC 3629 has it?  wire_utf8_check() takes the bytes
+ * in pieces: start from { 0, 0x80, 0xbf, 0 }; valid when, after the
+ * last, bad and need are 0.
+ */
+struct wire_utf8check {
+	int		need;		/* continuation bytes to come */
+	unsigned char	lo, hi;		/* ... the next in lo-hi */
+	int		bad;
+};
+void	wire_utf8_check(struct wire_utf8check *, const void *, size_t);
+int	wire_utf8_valid(const char *s, size_t len);
 
 /* Character classes from the Unicode database (via utf8proc). */
 #define WIRE_C_UPPER	0x01	/* Lu, Lt */

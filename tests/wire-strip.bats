@@ -461,3 +461,176 @@ kept() {
 		print $(NF - 1) }' | sort | uniq -c > got
 	printf '%7d class=date\n' 101 | diff - got
 }
+
+# ---- inputs that are not plain text ------------------------------------
+
+# page FILE: an HTML page of our own: menus, a related box inside the
+# article, a footer, metadata in the head.
+page() {
+	cat > "$1" <<HTML
+<!DOCTYPE html>
+<html><head><meta charset="utf-8">
+<title>Storm closes Halden port | The Coast News</title>
+<meta property="og:title" content="Storm closes Halden port">
+<meta property="article:published_time" content="2025-03-03T10:00:00Z">
+<meta name="author" content="Kari Nilsen">
+<link rel="canonical" href="https://coast.example/storm">
+<script>var ads = "Buy now, this is not text";</script>
+<style>p { color: red }</style>
+</head><body>
+<nav><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li><li><a href="/sport">Sport</a></li></ul></nav>
+<article><h1>Storm closes Halden port</h1>
+<p>$P1</p><p>$P2</p>
+<aside class="related"><h3>Read more</h3><ul><li><a href="/x">Ferry company orders two new boats for the winter</a></li></ul></aside>
+<p>$P3</p><p>$P4</p><p>$P5</p>
+<figure><img src="a.jpg"><figcaption>The harbour after the storm. (Photo: Tom Berg)</figcaption></figure>
+</article>
+<div class="comments"><p>Great article, thanks for writing it, I really enjoyed reading every word.</p></div>
+<footer><p>Copyright 2025 The Coast News. All rights reserved.</p></footer>
+<div style="display:none">A hidden paragraph that no reader ever sees on the page at all.</div>
+</body></html>
+HTML
+}
+
+@test "wire-strip: an HTML page is read with its markup: the body, no furniture" {
+	page a.html
+	run --separate-stderr wire-strip a.html
+	assert_success
+	[ "$(kept a.html | grep -c .)" -eq 5 ]
+	kept a.html | grep -qF "$P1"
+	kept a.html | grep -qF "$P5"
+	! kept a.html | grep -q 'Ferry company orders\|Great article\|Copyright\|hidden paragraph\|Buy now\|Home'
+	# The same page under another name: found by its content.
+	cp a.html page.dat
+	diff <(kept a.html) <(kept page.dat)
+}
+
+@test "wire-strip -m: an HTML page's metadata, from its head" {
+	page a.html
+	run wire-strip -m a.html
+	assert_line "a.html${TAB}0${TAB}Storm closes Halden port${TAB}class=title"
+	assert_line "a.html${TAB}0${TAB}2025-03-03T10:00:00Z${TAB}class=date"
+	assert_line "a.html${TAB}0${TAB}Kari Nilsen${TAB}class=byline"
+	assert_line "a.html${TAB}0${TAB}https://coast.example/storm${TAB}class=url"
+	# JSON-LD too, when the head has no meta tags.
+	printf '<html><head><script type="application/ld+json">{"@type":"NewsArticle","headline":"A headline from JSON-LD","datePublished":"2025-04-01","author":[{"@type":"Person","name":"Ann Lie"}]}</script></head><body><p>%s</p><p>%s</p></body></html>' "$P1" "$P2" > b.html
+	run wire-strip -m b.html
+	assert_line "b.html${TAB}0${TAB}A headline from JSON-LD${TAB}class=title"
+	assert_line "b.html${TAB}0${TAB}2025-04-01${TAB}class=date"
+	assert_line "b.html${TAB}0${TAB}Ann Lie${TAB}class=byline"
+}
+
+@test "wire-strip: an HTML page in Windows-1252 says so in its head, or not" {
+	printf '<html><head><meta charset="windows-1252"><title>T</title></head><body><p>The mayor said \x93we will rebuild the harbour wall\x94 before the winter, and the council agreed.</p><p>%s</p></body></html>' "$P2" > a.html
+	kept a.html | grep -q '“we will rebuild the harbour wall”'
+	sed 's/<meta charset="windows-1252">//' a.html > b.html
+	kept b.html | grep -q '“we will rebuild the harbour wall”'
+}
+
+@test "wire-strip: JSON Lines, one article a line, named by URL or FILE:LINE" {
+	{
+		printf '{"url": "https://a.example/1", "title": "Storm closes port", "date_publish": "2025-03-03", "authors": ["Kari Nilsen"], "maintext": "%s\\n\\n%s"}\n' "$P1" "$P2"
+		printf 'this line is not JSON\n\n'
+		printf '{"title": "No URL", "text": "%s"}\n' "$P3"
+		printf '{"url": "https://a.example/3", "html": "<html><body><p>%s</p></body></html>"}\n' "$P4"
+	} > a.jsonl
+	run --separate-stderr wire-strip -m a.jsonl
+	assert_failure 1
+	[[ "$stderr" == *"a.jsonl:2: not JSON"* ]]
+	assert_line "https://a.example/1${TAB}0${TAB}a.jsonl${TAB}class=source"
+	assert_line "https://a.example/1${TAB}0${TAB}Storm closes port${TAB}class=title"
+	assert_line "https://a.example/1${TAB}0${TAB}Kari Nilsen${TAB}class=byline"
+	assert_line "https://a.example/1${TAB}1${TAB}$P1"
+	assert_line "https://a.example/1${TAB}2${TAB}$P2"
+	assert_line "a.jsonl:4${TAB}1${TAB}$P3"
+	assert_line "https://a.example/3${TAB}1${TAB}$P4"
+}
+
+# rec TYPE URI CONTENT-TYPE FILE: a WARC record with FILE as its body.
+warc_rec() {
+	printf 'WARC/1.0\r\nWARC-Type: %s\r\nWARC-Target-URI: %s\r\nContent-Type: %s\r\nContent-Length: %d\r\n\r\n' \
+	    "$1" "$2" "$3" "$(wc -c < "$4")"
+	cat "$4"
+	printf '\r\n\r\n'
+}
+
+@test "wire-strip: WARC and WET, plain or gzipped a record at a time" {
+	printf 'software: wire tests\r\n' > info
+	{ printf 'Storm closes Halden port\n\n'; body; } > text
+	page p.html
+	{ printf 'HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n'; cat p.html; } > resp
+	{
+		warc_rec warcinfo '' application/warc-fields info
+		warc_rec conversion https://a.example/wet text/plain text
+		warc_rec response https://a.example/page 'application/http; msgtype=response' resp
+	} > a.warc
+	{
+		warc_rec warcinfo '' application/warc-fields info | gzip -c
+		warc_rec conversion https://a.example/wet text/plain text | gzip -c
+		warc_rec response https://a.example/page 'application/http; msgtype=response' resp | gzip -c
+	} > a.warc.gz
+	run --separate-stderr wire-strip a.warc
+	assert_success
+	[[ "$stderr" == *"a.warc: 1 WARC record skipped"* ]]
+	[ "$(cut -f1 <<< "$output" | uniq)" = "https://a.example/wet
+https://a.example/page" ]
+	assert_line "https://a.example/page${TAB}1${TAB}$P1"
+	diff <(wire-strip a.warc 2> /dev/null) <(wire-strip a.warc.gz 2> /dev/null)
+}
+
+@test "wire-strip: a WARC cut short, or with a wrong Content-Length, is an error; what came before stands" {
+	{ printf 'Storm closes Halden port\n\n'; body; } > text
+	{ warc_rec conversion https://a.example/1 text/plain text | gzip -c
+	  warc_rec conversion https://a.example/2 text/plain text | gzip -c; } > a.warc.gz
+	head -c "$(( $(wc -c < a.warc.gz) - 40 ))" a.warc.gz > cut.warc.gz
+	run --separate-stderr wire-strip cut.warc.gz
+	assert_failure 1
+	[[ "$stderr" == *"cut.warc.gz: record 2: gzip stream cut short"* ]]
+	assert_line "https://a.example/1${TAB}1${TAB}$P1"
+	{ warc_rec conversion https://a.example/1 text/plain text | sed 's/^Content-Length: [0-9]*/Content-Length: 50/'
+	  warc_rec conversion https://a.example/2 text/plain text; } > bad.warc
+	run --separate-stderr wire-strip bad.warc
+	assert_failure 1
+	[[ "$stderr" == *"bad.warc: record 2: does not start where the last ended"* ]]
+	printf 'WARC/1.0\r\nWARC-Type: conversion\r\nContent-Length: 900\r\n\r\nshort' > short.warc
+	run --separate-stderr wire-strip short.warc
+	assert_failure 1
+}
+
+@test "wire-strip: text in Windows-1252 is converted and said; -e names an encoding" {
+	printf 'A headline about the harbour\n\nThe mayor said \x93we will rebuild\x94 after the storm, and the council agreed to pay for all of it.\n' > a.txt
+	run --separate-stderr wire-strip a.txt
+	assert_success
+	[[ "$stderr" == *"a.txt: not UTF-8; read as Windows-1252"* ]]
+	assert_output --partial '“we will rebuild”'
+	printf 'A headline\n\nThe mayor of K\xf8ge said the harbour will be rebuilt before the winter comes to the town.\n' > b.txt
+	run --separate-stderr wire-strip -e ISO-8859-1 b.txt
+	assert_output --partial 'Køge'
+	[ -z "$stderr" ]
+	run wire-strip -e NO-SUCH-ENCODING b.txt
+	assert_failure 2
+	# Bytes that are neither pass as they are.
+	printf 'A headline\n\nThe mayor said the \x81 harbour will be rebuilt before the winter comes to the town.\n' > c.txt
+	wire-strip c.txt | grep -q "$(printf '\x81')"
+}
+
+@test "wire-strip: an article with no body, or not in English, is said; -m says why; -q is quiet" {
+	printf 'Home | News | Sport\n\nSubscribe\n' > nobody.txt
+	run --separate-stderr wire-strip -m nobody.txt
+	assert_success
+	[ "$stderr" = "wire-strip: nobody.txt: no body text found" ]
+	assert_line "nobody.txt${TAB}0${TAB}no body text found${TAB}class=nobody"
+	{ printf 'Der Hafen von Halden bleibt geschlossen\n\n'
+	  printf 'Der Sturm hat den Hafen von Halden für drei Tage geschlossen und einen Schaden von mindestens vierzig Millionen Kronen hinterlassen, sagten die Behörden am Montag.\n\n'
+	  printf 'Die Ingenieure sagten, die alte Mauer habe gehalten, obwohl die Wellen über den nördlichen Pier schlugen und den Fischmarkt am Samstagabend überfluteten.\n\n'
+	  printf 'Die Fischer, die zwei Tage ihres Fangs verloren haben, hoffen, dass die Stadt ihnen auch bei der Reparatur ihrer Boote und Netze helfen wird.\n'; } > de.txt
+	run --separate-stderr wire-strip de.txt
+	[[ "$stderr" == *"de.txt: does not read as English"* ]]
+	run --separate-stderr wire-strip -q de.txt nobody.txt
+	[ -z "$stderr" ]
+}
+
+@test "wire-strip: a form feed that ends a line ends the article" {
+	{ printf '%s\n\n%s' "$P1" "$P2"; printf '\f\n'; printf '%s\n\n%s' "$P3" "$P4"; printf '\f\n'; } > packed.txt
+	[ "$(wire-strip packed.txt | cut -f1 | uniq | wc -l)" -eq 2 ]
+}

@@ -12,9 +12,9 @@
 #include "wire.h"
 
 /* What a file of a dump is; the first kinds are read, the others not. */
-enum kind { K_TEXT, K_NOTUTF8, K_EMPTY, K_BINARY, K_UNREADABLE, K_OTHER,
-	K_NKINDS };
-#define KIND_READ(k)	((k) <= K_NOTUTF8)
+enum kind { K_TEXT, K_NOTUTF8, K_ARCHIVE, K_EMPTY, K_BINARY, K_UNREADABLE,
+	K_OTHER, K_NKINDS };
+#define KIND_READ(k)	((k) <= K_ARCHIVE)
 extern const char *const kind_name[K_NKINDS];
 
 /* How a file stands against the last run. */

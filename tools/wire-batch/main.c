@@ -302,10 +302,7 @@ tell(const struct manifest *m, const struct manifest *prev, size_t c[6])
 			    3]++;
 		if (f->state == S_UNCHANGED)
 			continue;
-		if (f->kind == K_NOTUTF8)
-			warnx("%s: not UTF-8; invalid bytes pass through as "
-			    "they are", f->path);
-		else if (f->kind == K_OTHER)
+		if (f->kind == K_OTHER)
 			warnx("%s: skipped: not a regular file", f->path);
 		else if (!KIND_READ(f->kind))
 			warnx("%s: skipped: %s file", f->path,

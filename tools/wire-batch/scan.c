@@ -27,8 +27,8 @@
 
 #include "batch.h"
 
-const char *const kind_name[K_NKINDS] = { "text", "not-utf8", "empty",
-	"binary", "unreadable", "other" };
+const char *const kind_name[K_NKINDS] = { "text", "not-utf8", "archive",
+	"empty", "binary", "unreadable", "other" };
 
 void
 progress(struct run *r, const char *fmt, ...)
@@ -160,61 +160,15 @@ struct seen {
 	int		error;
 };
 
-/* UTF-8 as RFC 3629 has it, fed in pieces: need bytes to come in lo-hi. */
-struct utf8 {
-	int		need;
-	unsigned char	lo, hi;
-	int		bad;
-};
-
-static void
-utf8_feed(struct utf8 *u, const unsigned char *p, size_t n)
-{
-	unsigned char	c;
-	size_t		i;
-
-	for (i = 0; i < n && !u->bad; i++) {
-		c = p[i];
-		if (u->need > 0) {
-			if (c < u->lo || c > u->hi)
-				u->bad = 1;
-			u->need--;
-			u->lo = 0x80;
-			u->hi = 0xbf;
-			continue;
-		}
-		if (c < 0x80)
-			continue;
-		u->lo = 0x80;
-		u->hi = 0xbf;
-		if (c >= 0xc2 && c <= 0xdf)
-			u->need = 1;
-		else if (c >= 0xe0 && c <= 0xef) {
-			u->need = 2;
-			if (c == 0xe0)
-				u->lo = 0xa0;	/* no overlong forms */
-			if (c == 0xed)
-				u->hi = 0x9f;	/* no surrogates */
-		} else if (c >= 0xf0 && c <= 0xf4) {
-			u->need = 3;
-			if (c == 0xf0)
-				u->lo = 0x90;
-			if (c == 0xf4)
-				u->hi = 0x8f;	/* nothing past U+10FFFF */
-		} else
-			u->bad = 1;
-	}
-}
-
 static void
 look(const char *path, struct seen *s)
 {
 	static char	 buf[1 << 16];
 	XXH3_state_t	 h;
-	struct utf8	 u = { 0, 0x80, 0xbf, 0 };
+	struct wire_utf8check u = { 0, 0x80, 0xbf, 0 };
 	ssize_t		 n;
 	size_t		 total = 0;
-	int		 fd, nul = 0;
+	int		 fd, nul = 0, archive = 0;
 
 	s->error = 0;
 	if ((fd = open(path, O_RDONLY)) == -1) {
@@ -232,10 +186,15 @@ look(const char *path, struct seen *s)
 			close(fd);
 			return;
 		}
+		/* A web archive, gzipped or not, holds what it holds. */
+		if (total == 0)
+			archive = (n >= 2 && (unsigned char)buf[0] == 0x1f &&
+			    (unsigned char)buf[1] == 0x8b) || (n >= 5 &&
+			    memcmp(buf, "WARC/", 5) == 0);
 		XXH3_64bits_update(&h, buf, (size_t)n);
 		if (!nul && memchr(buf, '\0', (size_t)n) != NULL)
 			nul = 1;
-		utf8_feed(&u, (unsigned char *)buf, (size_t)n);
+		wire_utf8_check(&u, buf, (size_t)n);
 		total += (size_t)n;
 		/* A short read of a regular file is its end: no call more. */
 		if ((size_t)n < sizeof(buf))
@@ -243,7 +202,7 @@ look(const char *path, struct seen *s)
 	}
 	close(fd);
 	s->hash = XXH3_64bits_digest(&h);
-	s->kind = total == 0 ? K_EMPTY : nul ? K_BINARY :
+	s->kind = total == 0 ? K_EMPTY : archive ? K_ARCHIVE : nul ? K_BINARY :
 	    u.bad || u.need > 0 ? K_NOTUTF8 : K_TEXT;
 }
 

@@ -181,13 +181,12 @@ batch_start(struct run *r, const struct manifest *m, const size_t *todo,
 	static char	*quotes[] = { "wire-quotes", NULL };
 	char		**argv, *path;
 	int		  p1[2], p2[2], out;
-	size_t		  i, n = 4;
+	size_t		  i, n = 3;
 
-	argv = wire_xrealloc(NULL, b->n + 5, sizeof(*argv));
+	argv = wire_xrealloc(NULL, b->n + 4, sizeof(*argv));
 	argv[0] = "wire-strip";
-	argv[1] = "-1";
-	argv[2] = "-m";
-	argv[3] = "--";
+	argv[1] = "-1mq";	/* the report says which articles had no body */
+	argv[2] = "--";
 	for (i = 0; i < b->n; i++)
 		if (KIND_READ(m->f[todo[b->first + i]].kind))
 			argv[n++] = m->f[todo[b->first + i]].path;
@@ -196,7 +195,7 @@ batch_start(struct run *r, const struct manifest *m, const size_t *todo,
 	if ((out = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
 	    0644)) == -1)
 		err(WIRE_EXIT_BAD, "%s", path);
-	if (n == 4) {		/* an empty chunk */
+	if (n == 3) {		/* an empty chunk */
 		close(out);
 		free(argv);
 		free(path);
@@ -300,7 +299,13 @@ stage(struct run *r, struct manifest *m)
 					goto found;
 		continue;
 found:
-		if (!WIFEXITED(st) || WEXITSTATUS(st) != 0) {
+		/*
+		 * wire-strip's 1: a part of a file could not be read, and
+		 * it said so; the rest stands, and the run ends with 1.
+		 */
+		if (i == 0 && WIFEXITED(st) && WEXITSTATUS(st) == WIRE_EXIT_BAD)
+			r->bad = 1;
+		else if (!WIFEXITED(st) || WEXITSTATUS(st) != 0) {
 			warnx("%s %s on %s%s", stagename[i], WIFEXITED(st) ?
 			    "failed" : "was killed",
 			    m->f[todo[run[k].first]].path, run[k].n > 1 ?
@@ -396,8 +401,8 @@ recs_line(struct recs *s)
 static void
 recs_file(struct recs *s, const struct manifest *m)
 {
-	const char	*tab = memchr(s->line, '\t', s->len), *p;
-	size_t		 len;
+	const char	*tab = memchr(s->line, '\t', s->len), *p, *t, *e;
+	size_t		 len, i;
 
 	if (tab == NULL)
 		return;
@@ -406,12 +411,27 @@ recs_file(struct recs *s, const struct manifest *m)
 		return;
 	s->doc.len = 0;
 	wire_buf_add(&s->doc, s->line, len);
-	if ((s->file = manifest_find(m, s->line, len)) != SIZE_MAX)
+	if ((i = manifest_find(m, s->line, len)) != SIZE_MAX) {
+		s->file = i;
 		return;
+	}
 	for (p = tab; p > s->line && p[-1] >= '0' && p[-1] <= '9'; p--)
 		;
-	if (p < tab && p - 1 > s->line && p[-1] == ':')
-		s->file = manifest_find(m, s->line, (size_t)(p - 1 - s->line));
+	if (p < tab && p - 1 > s->line && p[-1] == ':' && (i = manifest_find(m,
+	    s->line, (size_t)(p - 1 - s->line))) != SIZE_MAX) {
+		s->file = i;
+		return;
+	}
+	/*
+	 * A document named by its URL (JSON Lines, WARC): its first
+	 * record, "DOC 0 FILE class=source", says which file it is of.
+	 */
+	e = s->line + s->len;
+	if (e - tab > 3 && memcmp(tab, "\t0\t", 3) == 0 &&
+	    (t = memchr(tab + 3, '\t', (size_t)(e - tab - 3))) != NULL &&
+	    e - t >= 14 && memcmp(t, "\tclass=source", 13) == 0 &&
+	    (t[13] == '\n' || t[13] == '\t' || t + 13 == e))
+		s->file = manifest_find(m, tab + 3, (size_t)(t - tab - 3));
 }
 
 /* The next line of the last run's all.rec that an unchanged file owns. */

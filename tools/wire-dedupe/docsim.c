@@ -112,10 +112,12 @@ classes(struct docsim *ds, uint32_t *cls, uint32_t **docs, uint32_t **first)
 	uint32_t	 nc = 0, *count, c;
 	uint64_t	*v, h;
 
-	memcpy(m, ds->m, ds->n * sizeof(*m));
+	if (ds->n > 0)
+		memcpy(m, ds->m, ds->n * sizeof(*m));
 	wire_sort(m, ds->n, sizeof(*m), by_doc);
 	start = wire_xrealloc(NULL, ds->ndocs + 1, sizeof(*start));
 	len = wire_xrealloc(NULL, ds->ndocs + 1, sizeof(*len));
+	memset(start, 0, (ds->ndocs + 1) * sizeof(*start));	/* no members */
 	memset(len, 0, (ds->ndocs + 1) * sizeof(*len));
 	for (i = 0; i < ds->n; i = j) {
 		for (j = i; j < ds->n && m[j].doc == m[i].doc; j++)
@@ -132,7 +134,7 @@ classes(struct docsim *ds, uint32_t *cls, uint32_t **docs, uint32_t **first)
 		c = (uint32_t)*v;
 		/* The same hash and the same clusters; else a class alone. */
 		if (*v != 0 && same_clusters(m + start[c - 1], m + start[d],
-		    len[d], len[c - 1]))
+		    len[c - 1], len[d]))
 			cls[d] = cls[c - 1];
 		else {
 			if (*v == 0)

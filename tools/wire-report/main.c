@@ -331,7 +331,8 @@ nobody(struct corpus *cp, const char *manifest, struct nobody *nb)
 		const char *s = cstr(cp, cp->doc[i].name);
 
 		if (cp->doc[i].nsent == 0)
-			no_body(nb, s, strlen(s), "no body text found");
+			no_body(nb, s, strlen(s), cp->doc[i].why ?
+			    cstr(cp, cp->doc[i].why) : "no body text found");
 		wire_names_add(&had, s, strlen(s));
 		/* The articles of a file split by form feeds: file:1. */
 		if ((end = strrchr(s, ':')) != NULL && end[1] >= '0' &&
@@ -354,7 +355,8 @@ nobody(struct corpus *cp, const char *manifest, struct nobody *nb)
 		wire_buf_addc(&path, '\0');
 		if ((why = skipped(kind)) != NULL)
 			no_body(nb, path.p, path.len - 1, why);
-		else if (!wire_names_find(&had, path.p, path.len - 1, &x))
+		else if (!wire_names_find(&had, path.p, path.len - 1, &x) &&
+		    !wire_names_find(&cp->src, path.p, path.len - 1, &x))
 			no_body(nb, path.p, path.len - 1, "no body text found");
 		else if (strcmp(kind, "not-utf8") == 0) {
 			wire_buf_adds(&nb->notutf8, "   ");
@@ -564,6 +566,8 @@ table(struct opts *o, const char *name, const char *head)
 	char	 path[4096];
 	FILE	*fp;
 
+	if (mkdir(o->dir, 0777) == -1 && errno != EEXIST)	/* as -o of */
+		err(WIRE_EXIT_BAD, "%s", o->dir);		/* wire-batch */
 	snprintf(path, sizeof(path), "%s/%s", o->dir, name);
 	if ((fp = fopen(path, "w")) == NULL)
 		err(WIRE_EXIT_BAD, "%s", path);

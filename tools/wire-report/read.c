@@ -190,7 +190,13 @@ one(const struct wire_rec *r, void *arg)
 	di = (uint32_t)cp->ndoc - 1;
 	d = &cp->doc[di];
 	if (wire_rec_meta(r)) {
-		if (tag(r, "class", &v) && strcmp(v.p, "title") == 0 &&
+		if (tag(r, "class", &v) && strcmp(v.p, "source") == 0)
+			/* A document named by its URL: the file it is of. */
+			wire_names_add(&cp->src, r->text, r->textlen);
+		else if (v.len > 0 && strcmp(v.p, "nobody") == 0 &&
+		    d->why == 0)
+			d->why = wire_buf_str(&cp->strs, r->text, r->textlen);
+		else if (v.len > 0 && strcmp(v.p, "title") == 0 &&
 		    d->title == 0)
 			d->title = wire_buf_str(&cp->strs, r->text, r->textlen);
 		else if (v.len > 0 && strcmp(v.p, "date") == 0 && d->date == 0)
@@ -261,6 +267,7 @@ corpus_free(struct corpus *cp)
 	free(cp->ndocs);
 	free(cp->byorder);
 	free(cp->first);
+	wire_names_free(&cp->src);
 	wire_buf_free(&cp->strs);
 	memset(cp, 0, sizeof(*cp));
 }

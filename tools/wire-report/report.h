@@ -20,6 +20,7 @@ struct doc {
 	uint32_t	 sent0, nsent;	/* its body sentences in sent[] */
 	uint32_t	 nevid;		/* ... that are evidence (4 words+) */
 	size_t		 title, date;	/* in strs, or 0 for none */
+	size_t		 why;		/* why no body (class=nobody), or 0 */
 	uint64_t	 exact;		/* hash of its sentences' texts */
 	uint32_t	 story;		/* its story's number - 1 */
 	uint32_t	 base;		/* its story's base */
@@ -41,6 +42,7 @@ struct corpus {
 	uint32_t	*byorder;	/* documents of the stories, in order */
 	uint32_t	*first;		/* story s: byorder[first[s], first[s+1]) */
 	struct wire_buf	 strs;		/* names, titles, dates: NUL-ended */
+	struct wire_names src;		/* files of documents named by URL */
 	size_t		 repeated;	/* body sentences in clusters of 2+ */
 	int		 bad;		/* some input was not a record */
 };

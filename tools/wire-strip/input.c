@@ -16,6 +16,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "strip.h"
@@ -143,7 +144,9 @@ fill(struct input *in)
 /*
  * How long the form-feed line at k is: "\f\n", "\f\r\n", or "\f" at
  * the very end; 0 when the form feed is not a line of its own, -1 when
- * the bytes read so far cannot tell.
+ * the bytes read so far cannot tell.  A form feed that ends a line of
+ * text ends the article too: a file without its last line feed, then
+ * "\f\n", is packed so.
  */
 static int
 ff_line(const struct input *in, size_t k)
@@ -151,8 +154,9 @@ ff_line(const struct input *in, size_t k)
 	const char	*q = in_bytes(in) + k;
 	size_t		 rest = in->end - k - 1;
 
-	if (k > in->start && q[-1] != '\n')
-		return 0;
+	if (k > in->start && q[-1] != '\n' && !(rest >= 1 && q[1] == '\n') &&
+	    !(rest >= 2 && q[1] == '\r' && q[2] == '\n'))
+		return rest == 0 && !in->eof ? -1 : 0;
 	if (rest >= 1 && q[1] == '\n')
 		return 2;
 	if (rest >= 2 && q[1] == '\r' && q[2] == '\n')
@@ -210,4 +214,141 @@ article(struct input *in, const char **s, size_t *len, int *last)
 			return -1;
 		p = in_bytes(in);
 	}
+}
+
+/*
+ * At least n bytes of what is left of the input in *s and *len, fewer
+ * only at its end, without taking them.  0, or -1 on a read error.
+ */
+int
+input_peek(struct input *in, size_t n, const char **s, size_t *len)
+{
+	while (!in->eof && in->end - in->start < n)
+		if (fill(in) == -1)
+			return -1;
+	*s = in_bytes(in) + in->start;
+	*len = in->end - in->start;
+	return 0;
+}
+
+/* All that is left of the input, taken.  1, 0 when none, -1 on error. */
+int
+input_all(struct input *in, const char **s, size_t *len)
+{
+	while (!in->eof)
+		if (fill(in) == -1)
+			return -1;
+	*s = in_bytes(in) + in->start;
+	*len = in->end - in->start;
+	in->start = in->scan = in->end;
+	return *len > 0;
+}
+
+/*
+ * The next line in *s and *len, without its LF: 1, 0 at the end, -1 on
+ * a read error.  Memory holds the longest line.
+ */
+int
+input_line(struct input *in, const char **s, size_t *len)
+{
+	const char	*q, *p = in_bytes(in);
+
+	input_drop(in);
+	for (;;) {
+		q = in->end > in->scan ? memchr(p + in->scan, '\n',
+		    in->end - in->scan) : NULL;
+		if (q != NULL || (in->eof && in->end > in->start)) {
+			*s = p + in->start;
+			*len = q != NULL ? (size_t)(q - *s) : in->end - in->start;
+			in->start = in->scan = q != NULL ? (size_t)(q - p) + 1 :
+			    in->end;
+			return 1;
+		}
+		if (in->eof)
+			return 0;
+		in->scan = in->end;
+		if (fill(in) == -1)
+			return -1;
+		p = in_bytes(in);
+	}
+}
+
+/* The next bytes of the input, taken: 1, 0 at the end, -1 on error. */
+int
+input_chunk(struct input *in, const char **s, size_t *len)
+{
+	input_drop(in);
+	if (in->start == in->end && !in->eof && fill(in) == -1)
+		return -1;
+	if (in->start == in->end)
+		return 0;
+	*s = in_bytes(in) + in->start;
+	*len = in->end - in->start;
+	in->start = in->scan = in->end;
+	return 1;
+}
+
+/* Does name end with suffix (case aside)? */
+static int
+ends(const char *name, const char *suffix)
+{
+	size_t	n = strlen(name), k = strlen(suffix);
+
+	return n >= k && strcasecmp(name + n - k, suffix) == 0;
+}
+
+/* Is word (lower case) in the first len bytes of s, case aside? */
+static int
+has(const char *s, size_t len, const char *word)
+{
+	size_t	i, k = strlen(word);
+
+	for (i = 0; i + k <= len; i++)
+		if ((s[i] | 0x20) == word[0] && strncasecmp(s + i, word, k) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * What the input is, from its first 4 KB: gzip or "WARC/" is an archive;
+ * markup starting with "<" and holding an HTML tag is a page; a first
+ * line that is a JSON object is JSON Lines (.jsonl, .ndjson or .json,
+ * or any name); else text.  The name decides only for a page that does
+ * not say it is one (.html, .htm).
+ */
+int
+input_format(struct input *in, const char *name)
+{
+	const char	*s, *nl;
+	size_t		 len, i;
+
+	if (input_peek(in, 4096, &s, &len) == -1)
+		return FMT_TEXT;	/* article() will say what went wrong */
+	if (len > 4096)
+		len = 4096;
+	if ((len >= 2 && (unsigned char)s[0] == 0x1f &&
+	    (unsigned char)s[1] == 0x8b) || (len >= 5 &&
+	    memcmp(s, "WARC/", 5) == 0))
+		return FMT_WARC;
+	i = len >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
+	while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' ||
+	    s[i] == '\n'))
+		i++;
+	if (i < len && s[i] == '<' && (has(s + i, len - i, "<!doctype html") ||
+	    has(s + i, len - i, "<html") || has(s + i, len - i, "<head") ||
+	    has(s + i, len - i, "<body") || has(s + i, len - i, "<meta") ||
+	    has(s + i, len - i, "<title") || has(s + i, len - i, "<div") ||
+	    has(s + i, len - i, "<p>")))
+		return FMT_HTML;
+	if (i < len && s[i] == '{') {
+		nl = memchr(s + i, '\n', len - i);
+		if (ends(name, ".jsonl") || ends(name, ".ndjson") ||
+		    ends(name, ".json") || (nl != NULL && nl > s + i &&
+		    (nl[-1] == '}' || (nl[-1] == '\r' && nl - 1 > s + i &&
+		    nl[-2] == '}'))))
+			return FMT_JSONL;
+	}
+	if (ends(name, ".html") || ends(name, ".htm") || ends(name, ".xhtml"))
+		return FMT_HTML;
+	return FMT_TEXT;
 }

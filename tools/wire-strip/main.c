@@ -11,6 +11,7 @@
 
 #include <err.h>
 #include <errno.h>
+#include <iconv.h>
 #include <setjmp.h>
 #include <signal.h>
 #include <stdint.h>
@@ -21,7 +22,8 @@
 
 #include "strip.h"
 
-static const char synopsis[] = "wire-strip [-1ahmp] [file ...]";
+static const char synopsis[] =
+    "wire-strip [-1ahmpq] [-e encoding] [file ...]";
 
 /* Records go out in blocks of this size. */
 #define BLOCK	(1 << 18)
@@ -35,6 +37,13 @@ static const char synopsis[] = "wire-strip [-1ahmp] [file ...]";
 
 struct opts {
 	int			 alone, audit, meta, plain;	/* -1 -a -m -p */
+	int			 quiet;		/* -q */
+	const char		*enc;		/* -e */
+	struct wire_buf		 conv;		/* an article made UTF-8 */
+	int			 said;		/* ... and the file said so */
+	const char		*file;		/* the operand read */
+	struct page		 pg;		/* an article not in plain text */
+	const struct meta	*given;		/* its metadata, or NULL */
 	struct strip	 st;
 	struct xdoc	 xdoc;
 	struct wire_buf		 doc, out, tags;
@@ -42,7 +51,17 @@ struct opts {
 	struct input		 in;
 	size_t			*posof, poscap;
 	size_t			 npos, nline;	/* before this part */
+	size_t			 stops, sample;	/* function words in prose */
 };
+
+/*
+ * The language: of the words of letters only in an article's prose (up
+ * to LANGSAMPLE), English has this share of function words at least
+ * (%), and at least LANGWORDS must be seen to judge.
+ */
+#define ENGLISH		15
+#define LANGWORDS	40
+#define LANGSAMPLE	400
 
 
 /*
@@ -54,6 +73,21 @@ out_flush(struct opts *o)
 {
 	wire_out_write(o->out.p, o->out.len);
 	o->out.len = o->mark = 0;
+}
+
+/* Count the function words among the words of letters of prose s. */
+static void
+language(struct opts *o, const char *s, size_t len)
+{
+	struct wire_word	w;
+	size_t			pos = 0;
+
+	while (o->sample < LANGSAMPLE && wire_word_next(s, len, &pos, &w)) {
+		if (!(w.cls & WIRE_C_ALPHA) || (w.cls & WIRE_C_DIGIT))
+			continue;
+		o->sample++;
+		o->stops += wire_stophash(wire_word_key(s, len, &w)) != 0;
+	}
 }
 
 /* One record: its class unless it is body, and with -a its line too. */
@@ -82,14 +116,30 @@ static void
 metadata(struct opts *o)
 {
 	struct strip	*st = &o->st;
+	const struct meta *m = o->given;
 	size_t			 i;
-	int			 dated = 0;
+	int			 dated = 0, titled = 0, signed_ = 0;
 
+	/* What the page or the record says of itself comes first. */
+	if (m != NULL && m->title.len > 0) {
+		record(o, "0", 1, m->title.p, m->title.len, CL_TITLE, 0);
+		titled = 1;
+	}
+	if (m != NULL && m->author.len > 0) {
+		record(o, "0", 1, m->author.p, m->author.len, CL_BYLINE, 0);
+		signed_ = 1;
+	}
+	if (m != NULL && m->date.len > 0) {
+		record(o, "0", 1, m->date.p, m->date.len, CL_DATE, 0);
+		dated = 1;
+	}
+	if (m != NULL && m->url.len > 0)
+		record(o, "0", 1, m->url.p, m->url.len, CL_URL, 0);
 	for (i = 0; i < st->n; i++) {
 		struct para *p = &st->p[i];
 
-		if ((p->cls == CL_TITLE && i == st->title) ||
-		    p->cls == CL_BYLINE || p->cls == CL_CREDIT ||
+		if ((p->cls == CL_TITLE && i == st->title && !titled) ||
+		    (p->cls == CL_BYLINE && !signed_) || p->cls == CL_CREDIT ||
 		    (p->cls == CL_DATE && !dated)) {
 			dated |= p->cls == CL_DATE;
 			record(o, "0", 1, st->base + p->off, p->len, p->cls, 0);
@@ -137,10 +187,27 @@ output(struct opts *o, const char *s, size_t len)
 {
 	struct strip	*st = &o->st;
 	struct para	*p;
-	size_t			 i, npos = o->npos, *posof;
+	size_t			 i, npos = o->npos, *posof, fs, fw;
 	char			 num[24];
 
 	strip(st, s, len);
+	/*
+	 * Prose, for the language: long lines that end as sentences do.
+	 * Their features count function words among all words, figures
+	 * too; only when that share is low are the words of letters
+	 * counted (a table of figures is English too).
+	 */
+	for (i = 0, fs = fw = 0; i < st->n; i++)
+		if (st->p[i].f.words >= LONGLINE &&
+		    (st->p[i].f.flags & F_END)) {
+			fs += st->p[i].f.stops;
+			fw += st->p[i].f.sample;
+		}
+	for (i = 0; i < st->n && fs * 100 < fw * ENGLISH &&
+	    o->sample < LANGSAMPLE; i++)
+		if (st->p[i].f.words >= LONGLINE &&
+		    (st->p[i].f.flags & F_END))
+			language(o, st->base + st->p[i].off, st->p[i].len);
 	posof = o->posof = wire_grow(o->posof, &o->poscap, st->n + 1,
 	    sizeof(*o->posof));
 	for (i = 0; i < st->n; i++)
@@ -170,6 +237,34 @@ output(struct opts *o, const char *s, size_t len)
 	o->nline += st->nlines;
 }
 
+/*
+ * After an article (where: the file, or file:line): a word when it gave
+ * no body, or does not read as English, and with -m a record of why.
+ */
+static void
+article_done(struct opts *o, const char *where)
+{
+	const char	*why = NULL;
+	char		 msg[96];
+
+	if (o->sample >= LANGWORDS && o->stops * 100 < o->sample * ENGLISH) {
+		snprintf(msg, sizeof(msg), "does not read as English (%zu%% "
+		    "function words)", o->stops * 100 / o->sample);
+		why = msg;
+	} else if (o->npos == 0)
+		why = "no body text found";
+	if (why == NULL)
+		return;
+	if (o->quiet)
+		;
+	else if (strncmp(o->doc.p, where, strlen(where)) == 0)
+		wire_warnat(o->doc.p, 0, "%s", why);
+	else
+		wire_warnat(where, 0, "%s: %s", o->doc.p, why);
+	if (o->meta && !o->plain && !o->audit)
+		record(o, "0", 1, why, strlen(why), CL_NOBODY, 0);
+}
+
 /* An article, in parts of PARTLINES lines when it is longer. */
 static void
 parts(struct opts *o, const char *s, size_t len)
@@ -177,7 +272,7 @@ parts(struct opts *o, const char *s, size_t len)
 	const char	*q;
 	size_t		 n, at;
 
-	o->npos = o->nline = 0;
+	o->npos = o->nline = o->stops = o->sample = 0;
 	for (;;) {
 		for (n = 0, at = 0; n < PARTLINES && (q = memchr(s + at, '\n',
 		    len - at)) != NULL; n++)
@@ -219,9 +314,61 @@ articles(struct opts *o, const char *name)
 		/* A file that holds several articles names each by number. */
 		docname(o, name, n, !last || n > 1);
 		o->mark = o->out.len;
+		(void)utf8_article(&o->conv, o->enc, name, &o->said, &s, &len);
 		parts(o, s, len);
+		article_done(o, name);
 	}
 	return k;
+}
+
+/*
+ * An article that is not plain text (html.c, json.c, warc.c), named
+ * doc, from where (the file, or file:line).
+ */
+static void
+page_article(struct opts *o, const char *doc, size_t doclen,
+    const struct page *pg, const char *where)
+{
+	o->doc.len = 0;
+	wire_buf_add(&o->doc, doc, doclen);
+	o->mark = o->out.len;
+	o->st.hint = pg->nhint > 0 ? pg->hint : NULL;
+	o->st.nhint = pg->nhint;
+	o->given = &pg->m;
+	/* An article named by its URL says first which file it is of. */
+	if (o->meta && !o->plain && !o->audit && (doclen != strlen(o->file) ||
+	    memcmp(doc, o->file, doclen) != 0))
+		record(o, "0", 1, o->file, strlen(o->file), CL_SOURCE, 0);
+	o->npos = o->nline = o->stops = o->sample = 0;
+	output(o, pg->text.p ? pg->text.p : "", pg->text.len);
+	article_done(o, where);
+	o->st.hint = NULL;
+	o->given = NULL;
+}
+
+static void
+page_fn_opts(void *arg, const char *doc, size_t doclen, const struct page *pg,
+    const char *where)
+{
+	page_article(arg, doc, doclen, pg, where);
+}
+
+/* A saved web page: one article, named by its file. */
+static int
+html_file(struct opts *o, const char *name)
+{
+	const char	*s;
+	size_t		 len;
+	int		 k;
+
+	if ((k = input_all(&o->in, &s, &len)) <= 0)
+		return k;
+	if (html_page(&o->pg, s, len, o->enc) == -1) {
+		wire_warnat(name, 0, "HTML that cannot be read");
+		return -2;
+	}
+	page_article(o, name, strlen(name), &o->pg, name);
+	return 1;
 }
 
 static int
@@ -231,6 +378,8 @@ strip_file(FILE *fp, const char *name, void *arg)
 	int		 k;
 
 	input_open(&o->in, fileno(fp));
+	o->said = 0;
+	o->file = name;
 	if (sigsetjmp(cutshort, 1) != 0) {
 		/* The article being read was cut short: not a record of it. */
 		o->out.len = o->mark;
@@ -239,14 +388,27 @@ strip_file(FILE *fp, const char *name, void *arg)
 		wire_warnat(name, 0, "cut short while it was read");
 		return 1;
 	}
-	k = articles(o, name);
+	switch (input_format(&o->in, name)) {
+	case FMT_HTML:
+		k = html_file(o, name);
+		break;
+	case FMT_JSONL:
+		k = json_file(&o->in, name, &o->pg, page_fn_opts, o);
+		break;
+	case FMT_WARC:
+		k = warc_file(&o->in, name, &o->pg, page_fn_opts, o);
+		break;
+	default:
+		k = articles(o, name);
+		break;
+	}
 	input_close(&o->in);
 	out_flush(o);
 	if (k == -1) {
 		wire_warnat(name, 0, "%s", strerror(errno));
 		return 1;
 	}
-	return 0;
+	return k == -2;
 }
 
 static void
@@ -265,11 +427,26 @@ count_articles(struct opts *o)
  * it then is by the second pass, which names it if it is cut again.
  */
 static void
-count_file(struct opts *o, FILE *fp)
+count_file(struct opts *o, FILE *fp, const char *name)
 {
+	const char	*s;
+	size_t		 len;
+
 	input_open(&o->in, fileno(fp));
-	if (sigsetjmp(cutshort, 1) == 0)
-		count_articles(o);
+	if (sigsetjmp(cutshort, 1) == 0) {
+		/* A page's lines are those of its text; archives: none. */
+		switch (input_format(&o->in, name)) {
+		case FMT_HTML:
+			if (input_all(&o->in, &s, &len) == 1 &&
+			    html_page(&o->pg, s, len, o->enc) == 0)
+				xdoc_add(&o->xdoc, o->pg.text.p ? o->pg.text.p :
+				    "", o->pg.text.len);
+			break;
+		case FMT_TEXT:
+			count_articles(o);
+			break;
+		}
+	}
 	input_close(&o->in);
 }
 
@@ -283,7 +460,7 @@ count_lines(struct opts *o, int argc, char **argv)
 	for (i = 0; i < argc; i++) {
 		if (strcmp(argv[i], "-") == 0 || (fp = fopen(argv[i], "r")) == NULL)
 			continue;
-		count_file(o, fp);
+		count_file(o, fp, argv[i]);
 		fclose(fp);
 	}
 	o->st.xdoc = o->xdoc.doc >= 3 ? &o->xdoc : NULL;
@@ -293,16 +470,24 @@ int
 main(int argc, char *argv[])
 {
 	struct opts	o = { 0 };
+	iconv_t		cd;
 	int		c, status;
 
 	wire_out_init();
-	while ((c = getopt(argc, argv, "1ahmp")) != -1) {
+	while ((c = getopt(argc, argv, "1ae:hmpq")) != -1) {
 		switch (c) {
 		case '1':
 			o.alone = 1;
 			break;
 		case 'a':
 			o.audit = 1;
+			break;
+		case 'e':
+			if ((cd = iconv_open("UTF-8", optarg)) == (iconv_t)-1)
+				errx(WIRE_EXIT_USAGE, "-e %s: an encoding iconv "
+				    "does not know", optarg);
+			iconv_close(cd);
+			o.enc = optarg;
 			break;
 		case 'h':
 			wire_usage(1, synopsis);
@@ -311,6 +496,9 @@ main(int argc, char *argv[])
 			break;
 		case 'p':
 			o.plain = 1;
+			break;
+		case 'q':
+			o.quiet = 1;
 			break;
 		default:
 			wire_usage(0, synopsis);
@@ -326,6 +514,8 @@ main(int argc, char *argv[])
 	wire_buf_free(&o.doc);
 	wire_buf_free(&o.out);
 	wire_buf_free(&o.tags);
+	page_free(&o.pg);
+	wire_buf_free(&o.conv);
 	free(o.in.p);
 	free(o.posof);
 	return wire_out_finish(status);

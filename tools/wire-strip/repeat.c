@@ -102,14 +102,23 @@ mark_repeats(struct strip *st)
 {
 	struct para	*p;
 	size_t		 i, nsh, all = 0;
+	int		 pass;
 
 	for (i = 0; i < st->n; i++)
 		all += st->p[i].nh < 4 ? 0 : st->p[i].nh - 3;
 	seen_article(st, all);
-	for (i = 0; i < st->n; i++) {
-		p = &st->p[i];
-		nsh = p->nh < 4 ? 0 : p->nh - 3;
-		st->stamp++;
-		p->dup = nsh > 0 && repeated(st, st->h + p->h0, nsh) * 2 >= nsh;
-	}
+	/*
+	 * Captions known as such (the markup's) come last: a caption that
+	 * repeats the lede is the copy, not the lede.
+	 */
+	for (pass = 0; pass < 2; pass++)
+		for (i = 0; i < st->n; i++) {
+			p = &st->p[i];
+			if (p->caption != pass)
+				continue;
+			nsh = p->nh < 4 ? 0 : p->nh - 3;
+			st->stamp++;
+			p->dup = nsh > 0 &&
+			    repeated(st, st->h + p->h0, nsh) * 2 >= nsh;
+		}
 }

@@ -51,10 +51,16 @@
 #define DATELINEWORDS	10	/* words in a paragraph that opens a dateline */
 #define COMMENTGAP	7	/* lines from a comments heading to a comment */
 #define CREDITWORDS	6	/* words in a picture credit of its own */
+/* What the markup of an HTML page adds (html.c). */
+#define H_LINKS		0.5	/* a block this much link text is a menu */
+#define W_LINKS		2.0	/* ... and pays this much a word for it */
+#define W_GOOD		4.0	/* in the article's own container */
+#define W_OUTSIDE	0.5	/* out of it, a word */
+#define W_INGOOD	1.0	/* the most a line in it costs */
 
 const char *const class_names[] = {
 	"body", "heading", "title", "byline", "date", "credit", "caption",
-	"chrome"
+	"chrome", "url", "nobody", "source"
 };
 
 
@@ -215,7 +221,7 @@ keep(const struct para *p, long dom)
 {
 	unsigned f = p->f.flags;
 
-	if (p->f.words == 0 || p->dup || p->xdoc || p->caption)
+	if (p->f.words == 0 || p->dup || p->xdoc || p->caption || p->boiler)
 		return 0;
 	if (f & (F_COMMENTS | F_CHROME | F_SECTION |
 	    F_HARD | F_CREDIT | F_CAPTION))
@@ -312,6 +318,42 @@ outside(struct strip *st, size_t a, size_t b)
 	}
 }
 
+/*
+ * What the markup says: page furniture is never the body, a block
+ * mostly of link text is a menu, and text in the article's own
+ * container is more likely the body.
+ */
+static void
+markup(struct para *p, const struct hint *h)
+{
+	double	n = p->f.words, d = 0;
+
+	if (h->boiler) {
+		p->sfit = p->sother = -n - 5;
+		p->boiler = 1;
+		return;
+	}
+	if (h->links >= H_LINKS) {
+		d -= n * h->links * W_LINKS;
+		p->boiler = 1;		/* a menu: never body */
+	}
+	if (h->good)
+		d += W_GOOD;
+	else if (h->outside)
+		d -= W_OUTSIDE * n;
+	p->sfit += d;
+	p->sother += d;
+	/*
+	 * In the article's container a line that is not prose (a caption,
+	 * a credit, "Image 2 of 5") costs little to step over: the body
+	 * goes on after it.  It stays out of the body on its own account.
+	 */
+	if (h->good) {
+		p->sfit = p->sfit > -W_INGOOD ? p->sfit : -W_INGOOD;
+		p->sother = p->sother > -W_INGOOD ? p->sother : -W_INGOOD;
+	}
+}
+
 void
 strip(struct strip *st, const char *s, size_t len)
 {
@@ -329,6 +371,9 @@ strip(struct strip *st, const char *s, size_t len)
 	st->meta_date = st->meta_credit = SIZE_MAX;
 	st->meta_datelen = st->meta_creditlen = 0;
 	paragraphs(st, s, len);
+	/* One hint a paragraph, or none: a block is a paragraph. */
+	if (st->hint != NULL && st->nhint != st->n)
+		st->hint = NULL;
 	for (i = 0, used = 0; i < st->n; i++) {
 		p = &st->p[i];
 		/* Room for its words, and for repeated() to read 3 past. */
@@ -337,6 +382,14 @@ strip(struct strip *st, const char *s, size_t len)
 		wh.h = st->h + used;
 		inline_metadata(st, p);
 		line_features(&p->f, &wh, st->base + p->off, p->len);
+		if (st->hint != NULL && st->hint[i].li)
+			p->f.flags |= F_BULLET;
+		if (st->hint != NULL && st->hint[i].caption)
+			p->caption = 1;
+		/* A "©" in a caption, or in the article's container, is a
+		 * picture's credit, not the end of the article. */
+		if (st->hint != NULL && (st->hint[i].caption || st->hint[i].good))
+			p->f.flags &= ~F_STOP;
 		p->h0 = used;
 		p->nh = wh.n;
 		used += wh.n;
@@ -380,6 +433,8 @@ strip(struct strip *st, const char *s, size_t len)
 		base = score_base(p);
 		p->sfit = score(p, base, 0);
 		p->sother = score(p, base, 1);
+		if (st->hint != NULL)
+			markup(p, &st->hint[i]);
 	}
 	/*
 	 * The body's indentation: of the CANDIDATES indentations most long
@@ -422,8 +477,9 @@ strip(struct strip *st, const char *s, size_t len)
 	if (a <= b)
 		grow(st, &a, &b);
 	/* The body starts at prose, and ends at prose or a list item. */
-	while (a <= b && !(st->p[a].score > 0 &&
-	    (st->p[a].f.flags & F_END) && st->p[a].f.words >= FIRSTWORDS))
+	while (a <= b && !(st->p[a].score > 0 && st->p[a].f.words >=
+	    FIRSTWORDS && ((st->p[a].f.flags & F_END) || (st->hint != NULL &&
+	    st->hint[a].good && st->p[a].f.words >= LONGLINE))))
 		a++;
 	while (b >= a && b < st->n && !(st->p[b].score > 0 &&
 	    (st->p[b].f.flags & (F_END | F_BULLET)) &&

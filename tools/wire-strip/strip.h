@@ -162,6 +162,72 @@ void	input_close(struct input *);
  * read error.
  */
 int	article(struct input *, const char **s, size_t *len, int *last);
+/* At least n bytes of the input, fewer at its end, not taken. */
+int	input_peek(struct input *, size_t n, const char **s, size_t *len);
+/* All that is left, taken: 1, 0 when none, -1 on a read error. */
+int	input_all(struct input *, const char **s, size_t *len);
+/* The next line without its LF, taken: 1, 0 at the end, -1 on error. */
+int	input_line(struct input *, const char **s, size_t *len);
+/* The next bytes, as they come, taken: 1, 0 at the end, -1 on error. */
+int	input_chunk(struct input *, const char **s, size_t *len);
+
+/* ---- html.c, json.c, warc.c: articles that are not plain text ------ */
+
+/* What the markup says of a block of an HTML page. */
+struct hint {
+	float		links;		/* share of its text inside links */
+	unsigned	boiler : 1;	/* in page furniture */
+	unsigned	good : 1;	/* in the article's own container */
+	unsigned	outside : 1;	/* not in it, when there is one */
+	unsigned	li : 1, heading : 1, caption : 1;
+};
+
+/* What a page or a record says of itself; empty buffers: nothing. */
+struct meta {
+	struct wire_buf	 title, date, author, url;
+};
+
+/*
+ * An article as text for strip(): for HTML, one block a line with blank
+ * lines between, and a hint for each block (hint is NULL for text).
+ */
+struct page {
+	struct wire_buf	 text;
+	struct hint	*hint;
+	size_t		 nhint, caphint;
+	struct meta	 m;
+};
+
+/* What an input is: found by input_format() from its name and bytes. */
+enum format { FMT_TEXT, FMT_HTML, FMT_JSONL, FMT_WARC };
+int	input_format(struct input *, const char *name);
+
+/*
+ * Each article of a JSON Lines or WARC file goes to fn, named doc; where
+ * says which file and line or record it came from.  The files return 1,
+ * -1 on a read error, -2 when a part could not be read (said).
+ */
+typedef void (*page_fn)(void *arg, const char *doc, size_t doclen,
+	    const struct page *, const char *where);
+int	json_file(struct input *, const char *name, struct page *, page_fn,
+	    void *);
+int	warc_file(struct input *, const char *name, struct page *, page_fn,
+	    void *);
+
+/* enc.c: s in encoding from into out as UTF-8: 0, or -1 (errno). */
+int	to_utf8(struct wire_buf *out, const char *from, const char *s,
+	    size_t len);
+/*
+ * The article *s in UTF-8 (-e enc, or Windows-1252 when it is not UTF-8
+ * but is that), *s and *len set to a copy in out; said once a file.
+ */
+int	utf8_article(struct wire_buf *out, const char *enc, const char *name,
+	    int *said, const char **s, size_t *len);
+
+/* Render the HTML page s; charset NULL: as the page says.  0, or -1. */
+int	html_page(struct page *, const char *s, size_t len, const char *charset);
+void	page_clear(struct page *);
+void	page_free(struct page *);
 
 /* ---- xdoc.c: short lines across the documents of a run ----------- */
 
@@ -181,7 +247,7 @@ void	xdoc_free(struct xdoc *);
 
 enum class {
 	CL_BODY, CL_HEADING, CL_TITLE, CL_BYLINE, CL_DATE, CL_CREDIT,
-	CL_CAPTION, CL_CHROME, CL_NONE
+	CL_CAPTION, CL_CHROME, CL_URL, CL_NOBODY, CL_SOURCE, CL_NONE
 };
 /* "body", "heading", ... by class. */
 extern const char *const class_names[];
@@ -195,6 +261,7 @@ struct para {
 	double		 score;
 	int		 cls;		/* enum class */
 	int		 dup, xdoc, caption, stop, zone, dateline, iso;
+	int		 boiler;	/* in page furniture, says the markup */
 };
 
 struct strip {
@@ -207,6 +274,8 @@ struct strip {
 	size_t		 meta_date, meta_datelen;	/* at base, or */
 	size_t		 meta_credit, meta_creditlen;	/* SIZE_MAX */
 	struct xdoc	*xdoc;		/* counts of a first pass, or NULL */
+	const struct hint *hint;	/* the markup's, one a paragraph, or NULL */
+	size_t		 nhint;
 	uint64_t	*h;		/* the paragraphs' word hashes */
 	size_t		 hcap;
 	size_t		*loff, *lend, lcap;	/* the lines */
