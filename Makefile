@@ -38,7 +38,8 @@ SRC_wire-report = $(addprefix tools/wire-report/, main.c read.c story.c \
 SRC_wire-batch  = $(addprefix tools/wire-batch/, main.c scan.c stage.c)
 LIBSRC  = common/buf.c common/err.c common/file.c common/fold.c \
 	common/hash.c common/lsh.c common/map.c common/names.c common/norm.c \
-	common/lex.c common/rec.c common/sent.c common/shingle.c common/tok.c \
+	common/lex.c common/rec.c common/sent.c common/sentend.c \
+	common/shingle.c common/tok.c \
 	common/utf8.c
 MAN1    = docs/wire-strip.1 docs/wire-split.1 docs/wire-quotes.1 \
 	docs/wire-dedupe.1 docs/wire-diff.1 docs/wire-batch.1 \

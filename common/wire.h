@@ -301,7 +301,7 @@ wire_stophash(uint64_t h)
 	    h;
 }
 
-/* ---- sent.c: sentence boundaries -------------------------------- */
+/* ---- sent.c, sentend.c: sentence boundaries ---------------------- */
 
 /*
  * Split text into sentences (wire-split(1) has the rules): fn gets each

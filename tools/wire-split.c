@@ -1,8 +1,8 @@
 /*
  * wire-split: paragraph records in, sentence records out.
  *
- * The rules that find sentence ends live in common/sent.c, because
- * wire-diff splits plain text the same way.
+ * The rules that find sentence ends live in common/sent.c and sentend.c,
+ * because wire-diff and wire-quotes split text the same way.
  */
 #include <err.h>
 #include <stdio.h>
