@@ -643,3 +643,79 @@ Rita Ohm${TAB}grateful."
 	assert_success
 	assert_output "$(cat in.rec)"
 }
+
+@test "wire-quotes: rule: two roles joined by \"and\" after an inverted verb are one person's" {
+	run who '"The yard is sold," said chairman and chief executive Tove Rask.'
+	assert_output "Tove Rask${TAB}The yard is sold,"
+}
+
+@test "wire-quotes: rule: a name in commas after a role with a phrase of its own is the speaker" {
+	run quotes 'The Minister for Fisheries, Karen Holt, said: "The quotas stay."'
+	assert_output "The quotas stay.${TAB}speaker=Karen Holt${TAB}role=Minister for Fisheries${TAB}cue=said${TAB}kind=full"
+}
+
+@test "wire-quotes: rule: a description stands for the one person named with that role" {
+	run quotes 'Fisheries Minister Jens Holm closed the port on Monday.' \
+	    'Fishermen were angry. The fisheries minister said the storm was "too strong to risk".'
+	assert_output "too strong to risk${TAB}speaker=Jens Holm${TAB}role=fisheries minister${TAB}cue=said${TAB}kind=partial"
+	# Two with that role: no telling which.
+	run who 'Coach Ida Berg and coach Tom Dal met.' 'The coach said it was "a fair result".'
+	assert_output "the coach${TAB}a fair result"
+}
+
+@test "wire-quotes: rule: a description after a sentence about a named person is that person" {
+	run who 'Vera Lund says one farm in ten is in debt. The party'"'"'s farming spokeswoman is unveiling a plan. She wants "proper checks" on loans.'
+	assert_output "Vera Lund${TAB}proper checks"
+	# Not when another sentence came between.
+	run who 'Vera Lund spoke first. Rain fell all day. The spokeswoman said it was "a good day".'
+	assert_output "the spokeswoman${TAB}a good day"
+}
+
+@test "wire-quotes: rule: \"the company\" stands for the body named last" {
+	run who 'Norsal said profits would "recover soon". The company said the plant was "safe".'
+	assert_output "Norsal${TAB}recover soon
+Norsal${TAB}safe"
+	# A name of two words may be a person's: no telling.
+	run who 'Norsk Salt said profits would "recover soon". The company said the plant was "safe".'
+	assert_output "Norsk Salt${TAB}recover soon
+the company${TAB}safe"
+}
+
+@test "wire-quotes: rule: a fragment with no verb of saying is its sentence's subject's" {
+	run who 'Kari Holm blamed the weather and "poor planning" for the losses.'
+	assert_output "Kari Holm${TAB}poor planning"
+	run who 'Kari Holm spoke. He wants "a new start" for the club.'
+	assert_output "Kari Holm${TAB}a new start"
+	# Not a subject in another clause, nor a thing.
+	run who 'Kari Holm spoke first, but the "big plan" was not mentioned.'
+	assert_output "-${TAB}big plan"
+	run who 'The film won "best picture" in May.'
+	assert_output "-${TAB}best picture"
+}
+
+@test "wire-quotes: rule: X quoted Y as saying" {
+	run who 'Fish prices are "far too low", the paper quoted Mr Dahl as saying.'
+	assert_output "Dahl${TAB}far too low"
+}
+
+@test "wire-quotes: rule: a next sentence that reports words of its own is no attribution" {
+	run who '"Tell that to the nurses," he said. "They know." The union said the plan would fail.' 
+	assert_output "-${TAB}Tell that to the nurses,
+-${TAB}They know."
+	run who '"Is it over?" Lind asked in the hall.'
+	assert_output "Lind${TAB}Is it over?"
+}
+
+@test "wire-quotes: rule: a verb or an adverb is never a speaker" {
+	run who 'He has already "done enough", it was said.'
+	refute_output --partial "already${TAB}"
+	run who 'The plan, welcomed by all, was called "a triumph".'
+	refute_output --regexp "^(welcomed|been|called)${TAB}"
+}
+
+@test "wire-quotes: rule: a verb of saying inside a name is none (United States)" {
+	run who 'The United States called the deal "painful" on Monday.'
+	assert_output "United States${TAB}painful"
+	run who '"The claim is baseless," the lawsuit states.'
+	assert_output "the lawsuit${TAB}The claim is baseless,"
+}

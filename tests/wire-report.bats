@@ -302,6 +302,17 @@ T=("A local school opened its gymnasium to families whose homes were flooded by 
 	assert_line --regexp '^     ".*"  \(w2.txt, w1.txt, w3.txt and 2 more\)$|^     ".*"  \(w[0-9].txt, w[0-9].txt, w[0-9].txt and 2 more\)$'
 }
 
+@test "wire-report: a NUL in a sentence of own reporting or drift is shown as U+FFFD" {
+	sentences a.txt "${S[@]:0:4}" > all.rec
+	{ sentences b.txt "${S[@]:0:4}"; printf 'b.txt\t9.1\tOwn words with a\\0 NUL in them, and more words here.\n'; } >> all.rec
+	run wire-report all.rec
+	assert_success
+	assert_output --partial $'Own words with a\xef\xbf\xbd NUL'
+	run wire-report -f tsv -o t all.rec
+	assert_success
+	grep -q $'Own words with a\xef\xbf\xbd NUL' t/own.tsv
+}
+
 # ---- -f tsv and -j ---------------------------------------------------------------
 
 @test "wire-report -f tsv: tables with header lines, in -o" {

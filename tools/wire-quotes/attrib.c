@@ -118,6 +118,11 @@ cue_first(struct qctx *c, struct quo *q, size_t i, size_t hi, int loose)
 			return 0;
 		if (t[v].kind == K_QUOTE && !c->q[t[v].q].title)
 			return 0;
+		/* "the paper quoted Mr Chernin as saying": Chernin. */
+		if (word_is(c, v, WIRE_W_QUOTED) && (e = np_fwd(c, v + 1,
+		    hi)) > v + 1 && e + 1 < hi && word_is(c, e, WIRE_W_AS) &&
+		    (t[e + 1].lex & L_CUE))
+			return set_who(c, q, v + 1, e, e + 1);
 		if (t[v].kind == K_WORD && (t[v].lex & L_CUE) &&
 		    !word_is(c, v, WIRE_W_ACCORDING))
 			break;
@@ -326,6 +331,18 @@ block_who(struct qctx *c, struct quo *q)
 	return 1;
 }
 
+/* The first verb of saying in [s, e), near s; or e. */
+static size_t
+first_cue(const struct qctx *c, size_t s, size_t e)
+{
+	size_t	v;
+
+	for (v = s; v < e && v < s + CUEMAX; v++)
+		if (c->t[v].kind == K_WORD && (c->t[v].lex & L_CUE))
+			return v;
+	return e;
+}
+
 /*
  * Does the verb of saying of the sentence [s, e) take an object of its
  * own ("Critics accused the mayor of ...", "Norway confirmed their
@@ -337,12 +354,9 @@ static int
 own_object(const struct qctx *c, size_t s, size_t e)
 {
 	const struct tok *t = c->t;
-	size_t	 v;
+	size_t	 v = first_cue(c, s, e);
 
-	for (v = s; v < e && v < s + CUEMAX; v++)
-		if (t[v].kind == K_WORD && (t[v].lex & L_CUE))
-			break;
-	if (v + 1 >= e || v >= s + CUEMAX || (t[v].lex & L_INV) ||
+	if (v + 1 >= e || (t[v].lex & L_INV) ||
 	    word_is(c, v, WIRE_W_TOLD) || word_is(c, v, WIRE_W_TELLS) ||
 	    word_is(c, v, WIRE_W_TELL) || word_is(c, v, WIRE_W_TELLING) ||
 	    word_is(c, v, WIRE_W_SAY) || word_is(c, v, WIRE_W_SAYING) ||
@@ -350,6 +364,51 @@ own_object(const struct qctx *c, size_t s, size_t e)
 		return 0;
 	return t[v + 1].kind == K_WORD && !(t[v + 1].lex & (L_PREP | L_SUB |
 	    L_TIME | L_ADV)) && !(t[v + 1].f & F_LY);
+}
+
+/*
+ * The subject [t0, t1) of the sentence of a fragment with no verb of
+ * saying is its speaker when it is a name, a pronoun that stands for
+ * one, or a person or body described ("UK Coal blamed "operating
+ * flaws"", "He wants "proper checks""); "the film won "best picture""
+ * says nothing of who said it, nor does a subject in another clause.
+ */
+static void
+subject_who(struct qctx *c, struct quo *q, size_t t0, size_t t1, size_t qt)
+{
+	const struct tok *t = c->t;
+	struct who	 w;
+	size_t		 i;
+
+	/* In its clause: not after "..., but", "...; " or "...:". */
+	for (i = t1; i < qt; i++)
+		if (t[i].kind != K_WORD && (t[i].c == ';' || t[i].c == ':' ||
+		    (is_comma(c, i) && i + 1 < qt && (t[i + 1].lex & (L_CONJ |
+		    L_SUB | L_REL)))))
+			return;
+	make_who(c, t0, t1, &w);
+	if (w.kind == W_NAME || (w.kind == W_DESC && (c->t[t1 - 1].lex &
+	    (L_TITLE | L_SRC | L_ORG))))
+		q->who = w;
+}
+
+/*
+ * Does the verb of saying of the sentence [s, e) bring in words of its
+ * own, reported: a name, a determiner, a pronoun or "that" after it
+ * ("The Refugee Council said Mr Howard's plan ...", "Ruiz said he")?
+ * Then the sentence is not the attribution of a quotation before it.
+ */
+static int
+reported(const struct qctx *c, size_t s, size_t e)
+{
+	const struct tok *t = c->t;
+	size_t	 v = first_cue(c, s, e);
+
+	if (v + 1 >= e || ((t[v].lex & L_INV) && v == s) ||
+	    t[v + 1].kind != K_WORD)
+		return 0;
+	return (t[v + 1].f & F_CAP) || (t[v + 1].lex & (L_DET | L_PRON |
+	    L_SUB)) != 0;
 }
 
 /* Give the quotation at token qt, in the sentence [ss, se), a speaker. */
@@ -405,7 +464,10 @@ quote_here(struct qctx *c, size_t qt, size_t ss, size_t se,
 				ok = set_who(c, q, t0, t1, v);
 		}
 		if (!ok)
-			block_who(c, q);
+			ok = block_who(c, q);
+		/* No verb of saying: the subject of its sentence, if a name. */
+		if (!ok && clause_subj(c, ss, qt, &t0, &t1))
+			subject_who(c, q, t0, t1, qt);
 		set_last(c, &q->who, 1);
 		return;
 	}
@@ -426,7 +488,7 @@ quote_here(struct qctx *c, size_t qt, size_t ss, size_t se,
 		for (v = se; v <= se2 && v < c->nt && !is_q(c, v); v++)
 			;
 		ok = (v > se2 || v == c->nt) && !own_object(c, se, se2) &&
-		    cue_first(c, q, se, se2 + 1, 0);
+		    !reported(c, se, se2) && cue_first(c, q, se, se2 + 1, 0);
 	}
 	if (!ok) {
 		q->told = 0;
@@ -441,9 +503,3 @@ quote_here(struct qctx *c, size_t qt, size_t ss, size_t se,
 		q->who = c->prevpara;
 	set_last(c, &q->who, 1);
 }
-
-/*
- * A person named as the subject of a sentence ("Ben Carson took ...")
- * is someone a later "he" or "she" may mean, and the likely speaker of
- * a quotation that follows with no words of its own on who.
- */

@@ -84,7 +84,10 @@ compact(struct qctx *c)
 		c->surname[i] -= c->names[i];
 		c->names[i] = keep(&nb, &c->strs, c->names[i]);
 		c->surname[i] += c->names[i];
+		c->roles[i] = keep(&nb, &c->strs, c->roles[i]);
 	}
+	c->subj.name = keep(&nb, &c->strs, c->subj.name);
+	c->subj.role = keep(&nb, &c->strs, c->subj.role);
 	c->prevpara.name = keep(&nb, &c->strs, c->prevpara.name);
 	c->prevpara.role = keep(&nb, &c->strs, c->prevpara.role);
 	wire_buf_free(&c->strs);

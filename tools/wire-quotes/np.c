@@ -77,10 +77,13 @@ np_fwd(const struct qctx *c, size_t i, size_t lim)
 		if (k->lex & (L_REL | L_SUB | L_CUE | L_POST | L_TIME))
 			break;
 		if (k->lex & L_CONJ) {
-			/* A pair of names: Obama and Netanyahu said. */
+			/*
+			 * A pair of names: Obama and Netanyahu said; two
+			 * roles of one: chairman and chief executive Ann Moe.
+			 */
 			if (word_is(c, j, WIRE_W_AND) && j > i &&
-			    (t[j - 1].f & F_CAP) && j + 1 < lim &&
-			    (t[j + 1].f & F_CAP)) {
+			    (((t[j - 1].f & F_CAP) && j + 1 < lim &&
+			    (t[j + 1].f & F_CAP)) || roles_and(c, j, lim))) {
 				j++;
 				continue;
 			}
@@ -143,6 +146,22 @@ descr(const struct qctx *c, size_t s, size_t e)
 		if (!LOWER(&c->t[s]))
 			return 0;
 	return 1;
+}
+
+/*
+ * Is [s, e) a role: a title in it before any preposition ("Harbour
+ * Trust chairwoman", "The Shadow Minister for Fisheries")?
+ */
+static int
+titled_phrase(const struct qctx *c, size_t s, size_t e)
+{
+	for (; s < e && c->t[s].kind == K_WORD; s++) {
+		if (c->t[s].lex & L_TITLE)
+			return 1;
+		if (c->t[s].lex & (L_PREP | L_CUE | L_PRON))
+			return 0;
+	}
+	return 0;
 }
 
 /* The end of a run of words in capitals from i, no title among them. */
@@ -208,14 +227,15 @@ subj_commas(const struct qctx *c, size_t lo, size_t k, size_t *t0,
 		*app = 1;
 		/*
 		 * "The union's treasurer, Ada Moss, told", "Harbour
-		 * Trust chairwoman, Ines Vale, said": a name in
-		 * commas after a description or a role is the speaker, the
-		 * description its role.
+		 * Trust chairwoman, Ines Vale, said", "The Minister for
+		 * Fisheries, Karen Holt, said": a name in commas after a
+		 * description or a role is the speaker, the description
+		 * its role.
 		 */
-		if (i > 0 && is_comma(c, e) && starts[i - 1] == e + 1 &&
+		if (i > 0 && is_comma(c, k) && starts[i - 1] == k + 1 &&
 		    (((t[s].lex & L_DET) && descr(c, s + 1, e)) ||
-		    (LOWER(&t[e - 1]) && (t[e - 1].lex & L_TITLE))) &&
-		    (b = name_run(c, e + 1)) > e + 2 && is_comma(c, b))
+		    titled_phrase(c, s, k)) &&
+		    (b = name_run(c, k + 1)) > k + 2 && is_comma(c, b))
 			*t1 = b;
 		return 1;
 	}
@@ -281,6 +301,14 @@ clause_subj(const struct qctx *c, size_t lo, size_t k, size_t *t0,
 
 	if (s < k && (t[s].lex & L_CONJ))
 		s++;
+	/* "He wants", "It expected": a pronoun and a verb. */
+	if (s + 1 < k && t[s].kind == K_WORD && PRONOUN(&t[s]) &&
+	    LOWER(&t[s + 1]) && !(t[s + 1].lex & (L_SUB | L_CONJ | L_REL |
+	    L_PREP))) {
+		*t0 = s;
+		*t1 = s + 1;
+		return 1;
+	}
 	if (s >= k || (adverbial(&t[s]) && !(t[s].lex & L_DET)) ||
 	    (e = np_fwd(c, s, k)) == s)
 		return 0;

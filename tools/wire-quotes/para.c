@@ -7,6 +7,11 @@
 
 #include "quotes.h"
 
+/*
+ * A person named as the subject of a sentence ("Ben Carson took ...")
+ * is someone a later "he" or "she" may mean, and the likely speaker of
+ * a quotation that follows with no words of its own on who.
+ */
 static void
 subject_here(struct qctx *c, size_t ss, size_t se)
 {
@@ -15,6 +20,7 @@ subject_here(struct qctx *c, size_t ss, size_t se)
 	size_t		 i, r, e = ss, rs = ss;
 	int		 titled = 0;
 
+	c->nsent++;
 	/*
 	 * Without a tagger, the verb is taken to follow the last run of
 	 * capitalised words before anything that ends a noun phrase.
@@ -66,15 +72,24 @@ subject_here(struct qctx *c, size_t ss, size_t se)
 		}
 		i = r > i ? r - 1 : i;
 	}
-	if (e == ss || (t[e].lex & (L_CUE | L_PREP)))
+	/* "The Lib Dems' Treasury spokesman is": a role ends it. */
+	while (e > ss && e < se && LOWER(&t[e]) && (t[e].lex & (L_TITLE |
+	    L_SRC)) && !(t[e].lex & L_CUE))
+		e++;
+	if (e == ss || e >= se || (t[e].lex & (L_CUE | L_PREP)))
 		return;
 	/* One word alone is a person's only if named in full before. */
 	if (e - rs == 1 && !titled && expand(c, c->text.p + t[rs].off,
 	    t[rs].len) == NOSTR)
 		return;
 	make_who(c, ss, e, &w);
-	if (w.kind == W_NAME && w.person)
+	if (w.kind == W_NAME && w.person) {
 		set_last(c, &w, 0);
+		c->subj = w;
+		c->subjsent = c->nsent;
+	} else if (w.kind == W_DESC && !w.plural && !w.indef &&
+	    word_is(c, ss, WIRE_W_THE) && (t[e - 1].lex & L_TITLE))
+		set_last(c, &w, 0);	/* "The Christian leader related" */
 }
 
 /* A verb of saying outside the quotations: remember its subject. */

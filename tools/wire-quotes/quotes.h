@@ -218,8 +218,12 @@ struct qctx {
 	size_t		 nhist;
 	size_t		 names[NAMES];	/* full names seen, in strs */
 	size_t		 surname[NAMES];	/* ... and their last words */
+	size_t		 roles[NAMES];	/* ... and a role each, or NOSTR */
 	uint32_t	 surhash[NAMES];
 	size_t		 nnames;
+	struct who	 subj;		/* the last person named as a subject */
+	size_t		 subjsent;	/* ... in this sentence of the document */
+	size_t		 nsent;		/* sentences so far */
 	struct who	 prevpara;	/* the last speaker of the paragraph */
 	int		 prevquote;	/* before, if it quoted anyone */
 	int		 prevcolon;	/* it ended "X wrote:": this one is X's */

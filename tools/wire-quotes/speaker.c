@@ -107,8 +107,9 @@ expand(const struct qctx *c, const char *w, size_t len)
 	return found;
 }
 
+/* Keep a full name given in the document, and its role if it has one. */
 static void
-remember(struct qctx *c, size_t name)
+remember(struct qctx *c, size_t name, size_t role)
 {
 	const char	*sp;
 	size_t		 i;
@@ -119,13 +120,60 @@ remember(struct qctx *c, size_t name)
 	h = name_hash(sp + 1, strlen(sp + 1));
 	for (i = 0; i < c->nnames; i++)
 		if (c->surhash[i] == h && strcmp(str(c, c->names[i]),
-		    str(c, name)) == 0)
+		    str(c, name)) == 0) {
+			if (c->roles[i] == NOSTR)
+				c->roles[i] = role;
 			return;
+		}
 	if (c->nnames < NAMES) {
 		c->surname[c->nnames] = (size_t)(sp + 1 - c->strs.p);
 		c->surhash[c->nnames] = h;
+		c->roles[c->nnames] = role;
 		c->names[c->nnames++] = name;
 	}
+}
+
+/* Is the word w (len bytes) a word of s, in any case? */
+static int
+has_word(const char *s, const char *w, size_t len)
+{
+	for (;;) {
+		if (strncasecmp(s, w, len) == 0 && (s[len] == ' ' ||
+		    s[len] == '\0'))
+			return 1;
+		if ((s = strchr(s, ' ')) == NULL)
+			return 0;
+		s++;
+	}
+}
+
+/*
+ * The one person named earlier whose role holds every word of the
+ * description [t0, t1): "the home secretary" for Home Secretary
+ * Charles Clarke.  NOSTR when none fits, AMBIGUOUS when more than one.
+ */
+#define AMBIGUOUS	(NOSTR - 1)
+static size_t
+by_role(const struct qctx *c, size_t t0, size_t t1)
+{
+	const struct tok *t = c->t;
+	size_t	 i, k, found = NOSTR;
+
+	for (i = 0; i < c->nnames; i++) {
+		if (c->roles[i] == NOSTR)
+			continue;
+		for (k = t0; k < t1; k++)
+			if (t[k].kind != K_WORD || !has_word(str(c,
+			    c->roles[i]), c->text.p + t[k].off, t[k].len))
+				break;
+		if (k < t1)
+			continue;
+		if (found != NOSTR && strcmp(str(c, c->names[i]),
+		    str(c, found)) != 0)
+			return AMBIGUOUS;
+		found = c->names[i];
+	}
+	return found;
 }
 
 /* The most recent speaker that a pronoun or "one" may stand for. */
@@ -188,6 +236,86 @@ roles_and(const struct qctx *c, size_t i, size_t t1)
 }
 
 /*
+ * The body named last, as a speaker or a subject, that a description
+ * of one, [t0, t1), stands for: "the company" after "UK Coal said".
+ */
+static int
+body(struct qctx *c, size_t t0, size_t t1, struct who *w)
+{
+	const struct who *h;
+	size_t	 i;
+
+	for (i = 0; i < c->nhist && i < HIST; i++) {
+		h = &c->hist[(c->nhist - 1 - i) % HIST];
+		if (h->kind != W_NAME || h->person || !(h->org || h->bare))
+			continue;
+		*w = *h;
+		w->role = put_words(c, t0 + 1, t1, 0, 0, 0);
+		w->org = 1;
+		w->bare = 0;
+		return 1;
+	}
+	return 0;
+}
+
+/*
+ * The person a description of one, [t0, t1), stands for: "the home
+ * secretary" is the one person named with that role (Home Secretary
+ * Charles Clarke); "the minister", with none, the person named as the
+ * subject of the sentence before ("Ann Moe spoke.  The minister
+ * said"), if of the same sex.  The description becomes the role.
+ */
+static int
+described(struct qctx *c, size_t t0, size_t t1, struct who *w)
+{
+	const struct tok *h = &c->t[t1 - 1];
+	size_t	 full;
+	int	 g = (h->lex & L_MASC) ? 'm' : (h->lex & L_FEM) ? 'f' : 0;
+
+	if (t1 - t0 < 2 || !word_is(c, t0, WIRE_W_THE) || (h->lex & L_PLUR))
+		return 0;
+	/* "The company said": the body named last (UK Coal). */
+	if ((h->lex & L_ORG) && !(h->lex & (L_TITLE | L_SRC)))
+		return body(c, t0, t1, w);
+	if (!(h->lex & (L_TITLE | L_SRC)))
+		return 0;
+	if ((full = by_role(c, t0 + 1, t1)) == AMBIGUOUS)
+		return 0;
+	if (full == NOSTR) {
+		if (c->subj.kind != W_NAME || c->subjsent + 1 != c->nsent ||
+		    (g != 0 && c->subj.gender != 0 && c->subj.gender != g))
+			return 0;
+		*w = c->subj;
+		full = c->subj.name;
+	}
+	w->kind = W_NAME;
+	w->name = full;
+	w->role = put_words(c, t0 + 1, t1, 0, 0, 0);
+	w->person = 1;
+	return 1;
+}
+
+/*
+ * Can the description [t0, t1) name someone?  Not when it ends in a
+ * verb or an adverb ("been", "already", "quoted", "hit back"), nor
+ * when it is one word that is no noun of a source, a body or what is
+ * said, and no plural ("director" alone is a role, not who).
+ */
+static int
+noun(const struct qctx *c, size_t t0, size_t t1)
+{
+	const struct tok *h = &c->t[t1 - 1];
+
+	if (LOWER(h) && ((h->lex & (L_BE | L_ADV | L_CUE | L_PREP)) ||
+	    (h->f & (F_LY | F_ED | F_ING))))
+		return 0;
+	if (t1 - t0 > 1 || !LOWER(h) || (h->f & F_NUM))
+		return 1;
+	return (h->lex & (L_SRC | L_ORG | L_SPN | L_PLUR)) ||
+	    (h->len > 3 && c->text.p[h->off + h->len - 1] == 's');
+}
+
+/*
  * The speaker named by the words [t0, t1): a pronoun resolved, a name
  * split from its title ("German Chancellor Friedrich Merz"), or a
  * description kept as written ("a European source").
@@ -196,7 +324,7 @@ void
 make_who(struct qctx *c, size_t t0, size_t t1, struct who *w)
 {
 	const struct tok *t = c->t, *k;
-	size_t	 n0, i, r0;
+	size_t	 n0, i, r0, full;
 	int	 and = 0, quant = 1;
 
 	memset(w, 0, sizeof(*w));
@@ -239,7 +367,9 @@ make_who(struct qctx *c, size_t t0, size_t t1, struct who *w)
 		    L_SUB | L_CUE | L_TIME)) || ((k->f & F_POSS) && n0 < t1))
 			break;
 	}
-	if (and || n0 == t1) {
+	if (!and && n0 == t1 && described(c, t0, t1, w))
+		;	/* a person named before */
+	else if (and || n0 == t1) {
 		w->kind = W_DESC;
 		w->name = put_words(c, t0, t1, (t[t0].lex & (L_DET | L_QUANT |
 		    L_SRC)) != 0, 0, 0);
@@ -253,19 +383,15 @@ make_who(struct qctx *c, size_t t0, size_t t1, struct who *w)
 		w->kind = W_NAME;
 		w->name = put_words(c, n0, t1, 0, L_HON, 0);
 		w->person = n0 + 1 < t1;
-		if (w->name != NOSTR && n0 + 1 == t1) {
-			size_t	full = expand(c, str(c, w->name),
-			    strlen(str(c, w->name)));
-
-			if (full != NOSTR) {
-				w->name = full;
-				w->person = 1;
-			}
-		} else
-			remember(c, w->name);
 		for (r0 = t0; r0 < n0 && (t[r0].lex & (L_DET | L_HON)); r0++)
 			;
 		w->role = put_words(c, r0, n0, 0, L_HON, 0);
+		if (w->name != NOSTR && n0 + 1 == t1 && (full = expand(c,
+		    str(c, w->name), strlen(str(c, w->name)))) != NOSTR) {
+			w->name = full;
+			w->person = 1;
+		}
+		remember(c, w->name, w->role);
 		for (i = t0; i < n0; i++)
 			if (t[i].lex & (L_HON | L_TITLE))
 				w->person = 1;
@@ -283,7 +409,7 @@ make_who(struct qctx *c, size_t t0, size_t t1, struct who *w)
 		w->person = 1;
 		w->bare = 0;
 	}
-	if (w->name == NOSTR)
+	if (w->name == NOSTR || (w->kind == W_DESC && !noun(c, t0, t1)))
 		w->kind = W_NONE;
 	else
 		w->hash = name_hash(str(c, w->name), strlen(str(c, w->name)));
@@ -312,6 +438,7 @@ push(struct qctx *c, const struct who *w)
 			h->gender = g;
 			h->person = person;
 			h->bare = bare && !person;
+			h->org |= w->org;	/* "the company" said it */
 			return;
 		}
 	}
@@ -327,7 +454,7 @@ void
 title_names(struct qctx *c)
 {
 	const struct tok *t = c->t;
-	size_t	 i, j, k, name;
+	size_t	 i, j, k, r, name;
 
 	for (i = 0; i < c->nt; i++) {
 		/* "Andre Agassi's": a name, whose owner it is. */
@@ -339,7 +466,7 @@ title_names(struct qctx *c)
 				;
 			if (j < i && (name = put_words(c, j, i + 1, 0, L_HON,
 			    1)) != NOSTR)
-				remember(c, name);
+				remember(c, name, NOSTR);
 			continue;
 		}
 		/* "harbour chief Nela Brandt": a title in lower case too. */
@@ -355,9 +482,14 @@ title_names(struct qctx *c)
 				k++;
 				break;
 			}
+		/* Its role: the title and the words in capitals before it. */
+		for (r = i; r > 0 && i - r < 3 && t[r - 1].kind == K_WORD &&
+		    (t[r - 1].f & F_CAP) && !(t[r - 1].lex & (L_DET | L_PREP |
+		    L_CONJ | L_HON | L_CUE)); r--)
+			;
 		if (k - j >= 2 && (name = put_words(c, j, k, 0, L_HON, 1)) !=
 		    NOSTR)
-			remember(c, name);
+			remember(c, name, put_words(c, r, j, 0, L_HON, 0));
 		i = k > i ? k - 1 : i;
 	}
 }

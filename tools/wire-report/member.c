@@ -93,6 +93,26 @@ compare(struct corpus *cp, struct store *store, struct rdoc *b,
 		out->rel = "partial";
 }
 
+/*
+ * Append the text s (len bytes) and a NUL to b.  The report keeps its
+ * texts NUL-terminated, so a NUL byte inside one (an escaped \0 in a
+ * record) is written as U+FFFD.
+ */
+void
+add_text(struct wire_buf *b, const char *s, size_t len)
+{
+	const char	*z;
+
+	while (len > 0 && (z = memchr(s, '\0', len)) != NULL) {
+		wire_buf_add(b, s, (size_t)(z - s));
+		wire_buf_add(b, "\xef\xbf\xbd", 3);
+		len -= (size_t)(z - s) + 1;
+		s = z + 1;
+	}
+	wire_buf_add(b, s, len);
+	wire_buf_addc(b, '\0');
+}
+
 /* The sentences of document rd that no other document has. */
 static void
 own(struct corpus *cp, struct story *st, struct rdoc *rd)
@@ -106,8 +126,7 @@ own(struct corpus *cp, struct story *st, struct rdoc *rd)
 		wire_buf_add(&st->own, (char *)&rd->doc, sizeof(rd->doc));
 		wire_buf_adds(&st->own, rd->v.s[i].pos);
 		wire_buf_addc(&st->own, '\0');
-		wire_buf_add(&st->own, rd->v.s[i].text, rd->v.s[i].len);
-		wire_buf_addc(&st->own, '\0');
+		add_text(&st->own, rd->v.s[i].text, rd->v.s[i].len);
 	}
 }
 

@@ -237,8 +237,7 @@ drift(struct story *st, const struct qgroup *q, uint32_t d, const char *pos,
 	wire_buf_add(&st->drift, (const char *)&d, sizeof(d));
 	wire_buf_adds(&st->drift, pos);
 	wire_buf_addc(&st->drift, '\0');
-	wire_buf_add(&st->drift, change->p ? change->p : "", change->len);
-	wire_buf_addc(&st->drift, '\0');
+	add_text(&st->drift, change->p ? change->p : "", change->len);
 }
 
 void

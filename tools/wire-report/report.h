@@ -143,6 +143,7 @@ struct rdoc {
 void	story_work(struct corpus *, struct story *, struct store *,
 	    struct wdiff *, int quotes_only);
 void	story_free(struct story *);
+void	add_text(struct wire_buf *, const char *s, size_t len);
 /* quotes.c */
 void	quote_tags(struct story *, struct rdoc *, const struct wire_rec *);
 void	quotes_story(struct story *, struct rdoc *, uint32_t n,
