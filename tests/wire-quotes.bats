@@ -713,9 +713,29 @@ the company${TAB}safe"
 	refute_output --regexp "^(welcomed|been|called)${TAB}"
 }
 
+@test "wire-quotes: rule: a verb of saying after a determiner is a noun (the claims, a say)" {
+	run who 'Ola Dahl said the claims were "pure fiction".'
+	assert_output "Ola Dahl${TAB}pure fiction"
+	run who 'The yard can press claims over an "unlawful" tax.'
+	assert_output "-${TAB}unlawful"
+}
+
 @test "wire-quotes: rule: a verb of saying inside a name is none (United States)" {
 	run who 'The United States called the deal "painful" on Monday.'
 	assert_output "United States${TAB}painful"
 	run who '"The claim is baseless," the lawsuit states.'
 	assert_output "the lawsuit${TAB}The claim is baseless,"
+}
+
+@test "wire-quotes: rule: a name before a role whose second comma is missing" {
+	run who 'Ada Lind, union leader and local activist said: "The yard stays."'
+	assert_output "Ada Lind${TAB}The yard stays."
+	# A place before the comma is no name of a speaker.
+	run who 'In New Bergen, a spokesman said: "The yard stays."'
+	assert_output "a spokesman${TAB}The yard stays."
+}
+
+@test "wire-quotes: rule: a name in commas after a possessive description" {
+	run who 'The council'"'"'s head of planning, Ola Dahl, said the yard was sold. "It is done."'
+	assert_output "Ola Dahl${TAB}It is done."
 }

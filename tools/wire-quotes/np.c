@@ -156,7 +156,9 @@ static int
 titled_phrase(const struct qctx *c, size_t s, size_t e)
 {
 	for (; s < e && c->t[s].kind == K_WORD; s++) {
-		if (c->t[s].lex & L_TITLE)
+		/* "ITV's controller of entertainment" */
+		if ((c->t[s].lex & L_TITLE) || ((c->t[s].f & F_POSS) &&
+		    s + 1 < e && LOWER(&c->t[s + 1])))
 			return 1;
 		if (c->t[s].lex & (L_PREP | L_CUE | L_PRON))
 			return 0;
@@ -240,6 +242,26 @@ subj_commas(const struct qctx *c, size_t lo, size_t k, size_t *t0,
 		return 1;
 	}
 	return 0;
+}
+
+/*
+ * The start of a name of words in capitals that ends at e and begins
+ * its clause (after lo, a comma or a conjunction); or e.
+ */
+static size_t
+name_back(const struct qctx *c, size_t lo, size_t e)
+{
+	const struct tok *t = c->t;
+	size_t	 b = e;
+
+	while (b > lo && t[b - 1].kind == K_WORD && (t[b - 1].f & F_CAP) &&
+	    !(t[b - 1].lex & (L_DET | L_TITLE | L_HON | L_PREP | L_CONJ |
+	    L_TIME | L_PRON)) && e - b < 4)
+		b--;
+	if (b == e || (b > lo && !is_comma(c, b - 1) && !is_hard(c, b - 1) &&
+	    !(t[b - 1].lex & L_CONJ)))
+		return e;
+	return b;
 }
 
 /* Is token i the head of a time phrase: Tuesday, week, night? */
@@ -492,6 +514,21 @@ subj_depth(const struct qctx *c, size_t lo, size_t v, size_t *t0,
 	}
 	*t0 = i;
 	*t1 = e;
+	/*
+	 * "Brent Bozell, PTC president and conservative activist said":
+	 * a role whose second comma is missing; the name before it speaks.
+	 */
+	if (e == j && LOWER(&t[e - 1]) && !(t[e - 1].lex & L_PLUR)) {
+		for (k = i; k > lo && i - k < 8 && t[k - 1].kind == K_WORD &&
+		    !(t[k - 1].lex & (L_SUB | L_REL | L_CUE | L_PREP)) &&
+		    !PRONOUN(&t[k - 1]); k--)
+			;
+		if (k > lo + 2 && is_comma(c, k - 1) && (n = name_back(c, lo,
+		    k - 1)) + 2 <= k - 1) {
+			*t0 = n;
+			*t1 = k - 1;
+		}
+	}
 	return 1;
 }
 

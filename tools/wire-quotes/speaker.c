@@ -4,6 +4,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "quotes.h"
 
@@ -311,8 +312,9 @@ noun(const struct qctx *c, size_t t0, size_t t1)
 		return 0;
 	if (t1 - t0 > 1 || !LOWER(h) || (h->f & F_NUM))
 		return 1;
-	return (h->lex & (L_SRC | L_ORG | L_SPN | L_PLUR)) ||
-	    (h->len > 3 && c->text.p[h->off + h->len - 1] == 's');
+	return (h->lex & (L_SRC | L_ORG | L_SPN | L_PLUR)) || (h->len > 3 &&
+	    c->text.p[h->off + h->len - 1] == 's' &&
+	    c->text.p[h->off + h->len - 2] != 's');	/* not "press" */
 }
 
 /*

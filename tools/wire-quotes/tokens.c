@@ -260,10 +260,14 @@ tokenize(struct qctx *c, size_t a, size_t b, size_t q0, size_t r0)
 				i++;
 			add_tok(&z, w.off, i - w.off, K_WORD);
 			word_info(&c->t[c->nt - 1], s, wire_word_key(s, ev, &w));
-			/* Inside a name a verb is none: "United States". */
-			if ((c->t[c->nt - 1].f & F_CAP) && c->nt > 1 &&
-			    c->t[c->nt - 2].kind == K_WORD &&
-			    (c->t[c->nt - 2].f & F_CAP))
+			/*
+			 * Inside a name a verb is none ("United States"), nor
+			 * after a determiner ("the claims", "a say").
+			 */
+			if (c->nt > 1 && c->t[c->nt - 2].kind == K_WORD &&
+			    (((c->t[c->nt - 1].f & F_CAP) &&
+			    (c->t[c->nt - 2].f & F_CAP)) ||
+			    (c->t[c->nt - 2].lex & L_DET)))
 				c->t[c->nt - 1].lex &= ~L_CUE;
 			if ((c->t[c->nt - 1].lex & L_TITLE) ||
 			    (c->t[c->nt - 1].f & (F_CAP | F_POSS)) ==
