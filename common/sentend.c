@@ -60,16 +60,15 @@ wire_abbrev(const char *w, size_t len)
 static enum abbr
 abbr(const char *w, size_t len)
 {
-	switch (wire_abbrev(w, len)) {
-	case 0:
-		return NONE;
+	switch (WIRE_L_KIND(wire_lex_class(wire_lex_word(w, len)))) {
+	case 0:		/* not listed: letters joined by dots, or none */
+		return wire_abbrev(w, len) != 0 ? LETTERS : NONE;
 	case WIRE_A_TITLE:
 		return TITLE;
 	case WIRE_A_NUMBER:
 		return NUMBER;
 	default:
-		return WIRE_L_KIND(wire_lex_class(wire_lex_word(w, len))) ?
-		    ORDINARY : LETTERS;
+		return ORDINARY;
 	}
 }
 
