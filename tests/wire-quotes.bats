@@ -739,3 +739,12 @@ the company${TAB}safe"
 	run who 'The council'"'"'s head of planning, Ola Dahl, said the yard was sold. "It is done."'
 	assert_output "Ola Dahl${TAB}It is done."
 }
+
+@test "wire-quotes: rule: letters in brackets after a name stand for it" {
+	run who 'The Norwegian Fishing Vessel Owners Association (NFVOA) met.' \
+	    '"The quota is too low," the NFVOA said.'
+	assert_output "Norwegian Fishing Vessel Owners Association${TAB}The quota is too low,"
+	# Letters that are not the initials stand for nothing.
+	run who 'The Fishing Board (NFVOA) met.' '"The quota is too low," NFVOA said.'
+	assert_output "NFVOA${TAB}The quota is too low,"
+}

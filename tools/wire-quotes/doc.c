@@ -81,9 +81,12 @@ compact(struct qctx *c)
 		c->hist[i].role = keep(&nb, &c->strs, c->hist[i].role);
 	}
 	for (i = 0; i < c->nnames; i++) {
-		c->surname[i] -= c->names[i];
-		c->names[i] = keep(&nb, &c->strs, c->names[i]);
-		c->surname[i] += c->names[i];
+		size_t	nm = c->names[i], sn = c->surname[i];
+
+		c->names[i] = keep(&nb, &c->strs, nm);
+		/* A last word is inside its name; an acronym is not. */
+		c->surname[i] = sn >= nm && sn <= nm + strlen(c->strs.p + nm) ?
+		    c->names[i] + (sn - nm) : keep(&nb, &c->strs, sn);
 		c->roles[i] = keep(&nb, &c->strs, c->roles[i]);
 	}
 	c->subj.name = keep(&nb, &c->strs, c->subj.name);

@@ -235,6 +235,7 @@ paragraph(struct qctx *c, size_t r0, size_t r1, size_t para)
 	titles(c);
 	if (c->titled)
 		title_names(c);
+	acronyms(c);
 
 	memset(&c->paralast, 0, sizeof(c->paralast));
 	c->paralast.name = c->paralast.role = NOSTR;

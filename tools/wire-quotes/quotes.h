@@ -217,7 +217,8 @@ struct qctx {
 	struct who	 hist[HIST];	/* recent speakers, a ring */
 	size_t		 nhist;
 	size_t		 names[NAMES];	/* full names seen, in strs */
-	size_t		 surname[NAMES];	/* ... and their last words */
+	size_t		 surname[NAMES];	/* ... and their last words, or
+					   letters that stand for them */
 	size_t		 roles[NAMES];	/* ... and a role each, or NOSTR */
 	uint32_t	 surhash[NAMES];
 	size_t		 nnames;
@@ -285,6 +286,7 @@ int	roles_and(const struct qctx *c, size_t i, size_t t1);
 void	make_who(struct qctx *c, size_t t0, size_t t1, struct who *w);
 void	push(struct qctx *c, const struct who *w);
 void	title_names(struct qctx *c);
+void	acronyms(struct qctx *c);
 /* attrib.c */
 int	passive(const struct qctx *c, size_t v, size_t lo);
 void	set_last(struct qctx *c, const struct who *w, int quote);

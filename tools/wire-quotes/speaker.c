@@ -496,3 +496,46 @@ title_names(struct qctx *c)
 	}
 }
 
+/*
+ * "the British Phonographic Industry (BPI)": the letters in brackets
+ * stand for the name before them when they are its words' initials
+ * (small words such as "of" and "the" left out), and "BPI said" is
+ * the British Phonographic Industry's.
+ */
+void
+acronyms(struct qctx *c)
+{
+	const struct tok *t = c->t;
+	const char	*a;
+	size_t		 i, k, n, acr, name;
+
+	for (i = 1; i + 2 < c->nt; i++) {
+		if (t[i].kind != K_PUNCT || t[i].c != '(' || t[i + 2].kind !=
+		    K_PUNCT || t[i + 2].c != ')' || t[i + 1].kind != K_WORD ||
+		    t[i + 1].len < 2 || t[i + 1].len > 8)
+			continue;
+		a = c->text.p + t[i + 1].off;
+		for (n = t[i + 1].len, k = i; n > 0 && k > 0; k--) {
+			if (t[k - 1].kind != K_WORD)
+				break;
+			if (LOWER(&t[k - 1]) && (t[k - 1].lex & (L_PREP | L_DET |
+			    L_CONJ)))
+				continue;
+			if (!(t[k - 1].f & F_CAP) ||
+			    c->text.p[t[k - 1].off] != a[n - 1])
+				break;
+			n--;
+		}
+		if (n > 0 || i - k < 2 || (acr = put_words(c, i + 1, i + 2, 0,
+		    0, 0)) == NOSTR || (name = put_words(c, k, i, 0, L_HON,
+		    0)) == NOSTR)
+			continue;
+		if (c->nnames < NAMES) {
+			c->surname[c->nnames] = acr;
+			c->surhash[c->nnames] = name_hash(str(c, acr),
+			    strlen(str(c, acr)));
+			c->roles[c->nnames] = NOSTR;
+			c->names[c->nnames++] = name;
+		}
+	}
+}
