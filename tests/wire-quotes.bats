@@ -748,3 +748,17 @@ the company${TAB}safe"
 	run who 'The Fishing Board (NFVOA) met.' '"The quota is too low," NFVOA said.'
 	assert_output "NFVOA${TAB}The quota is too low,"
 }
+
+@test "wire-quotes: rule: the title of a work is no speaker" {
+	run who 'French film A Long Winter won, despite a ruling it was "not French enough".'
+	assert_output "-${TAB}not French enough"
+	run who 'Evening Post film critic Ada Moe said: "It is the film of the year."'
+	assert_output "Ada Moe${TAB}It is the film of the year."
+}
+
+@test "wire-quotes: rule: a person brought in with a role in commas is whom he or she may mean" {
+	run who '"It is cheap," said Ian Fogg.' \
+	    'One dissent came from Brian Moss, vice-president of research at Gartner. He said: "It changes nothing."'
+	assert_output "Ian Fogg${TAB}It is cheap,
+Brian Moss${TAB}It changes nothing."
+}

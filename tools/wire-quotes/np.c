@@ -167,7 +167,7 @@ titled_phrase(const struct qctx *c, size_t s, size_t e)
 }
 
 /* The end of a run of words in capitals from i, no title among them. */
-static size_t
+size_t
 name_run(const struct qctx *c, size_t i)
 {
 	const struct tok *t = c->t;

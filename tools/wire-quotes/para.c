@@ -92,6 +92,32 @@ subject_here(struct qctx *c, size_t ss, size_t se)
 		set_last(c, &w, 0);	/* "The Christian leader related" */
 }
 
+/*
+ * A person brought in with a role in commas, anywhere in a sentence
+ * ("... came from Brian Gammage, vice-president of research at
+ * Gartner."), is someone a "he" or "she" after may mean.
+ */
+static void
+introduced(struct qctx *c, size_t i, size_t se)
+{
+	const struct tok *t = c->t;
+	struct who	 w;
+	size_t		 e, k;
+
+	if (t[i].kind != K_WORD || !(t[i].f & F_CAP) || (t[i - 1].kind ==
+	    K_WORD && (t[i - 1].f & F_CAP)) || (e = name_run(c, i)) < i + 2 ||
+	    e + 2 >= se || !is_comma(c, e))
+		return;
+	for (k = e + 1; k < se && k < e + 6 && t[k].kind == K_WORD &&
+	    !(t[k].lex & L_CUE); k++)
+		if (LOWER(&t[k]) && (t[k].lex & (L_TITLE | L_SRC))) {
+			make_who(c, i, e, &w);
+			if (w.kind == W_NAME && w.person)
+				set_last(c, &w, 0);
+			return;
+		}
+}
+
 /* A verb of saying outside the quotations: remember its subject. */
 static void
 cue_here(struct qctx *c, size_t v, size_t ss)
@@ -253,6 +279,8 @@ paragraph(struct qctx *c, size_t r0, size_t r1, size_t para)
 			else if (c->t[i].kind == K_WORD &&
 			    (c->t[i].lex & L_CUE) && !(c->t[i].f & F_USED))
 				cue_here(c, i, ss);
+			else if (i > ss)
+				introduced(c, i, se);
 		}
 	}
 	/*

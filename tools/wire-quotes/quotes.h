@@ -121,11 +121,12 @@ void	finder_run(struct finder *);
 #define L_TIME	WIRE_L_TIME
 #define L_TIMEN	WIRE_L_TIMEN
 #define L_SPN	WIRE_L_SPN
+#define L_WORK	WIRE_L_WORK
 /* The classes that the rules here look at. */
 #define L_QUOTES (L_CUE | L_INV | L_DET | L_QUANT | L_PRON | L_PREP | \
 	L_CONJ | L_SUB | L_REL | L_ADV | L_TITLE | L_HON | L_MASC | L_FEM | \
 	L_PLUR | L_POST | L_ORG | L_ELIDE | L_SRC | L_INDEF | L_LOWT | L_BE | \
-	L_TIME | L_TIMEN | L_SPN)
+	L_TIME | L_TIMEN | L_SPN | L_WORK)
 
 struct mark {
 	size_t	off;
@@ -274,6 +275,7 @@ size_t	np_fwd(const struct qctx *c, size_t i, size_t lim);
 int	is_comma(const struct qctx *c, size_t i);
 int	is_hard(const struct qctx *c, size_t i);
 size_t	time_back(const struct qctx *c, size_t lo, size_t j);
+size_t	name_run(const struct qctx *, size_t i);
 int	clause_subj(const struct qctx *c, size_t lo, size_t k, size_t *t0, size_t *t1);
 int	joined(const struct qctx *c, size_t lo, size_t v);
 int	subj(const struct qctx *c, size_t lo, size_t v, size_t *t0, size_t *t1, int *app);

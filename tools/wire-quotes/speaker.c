@@ -134,6 +134,17 @@ remember(struct qctx *c, size_t name, size_t role)
 	}
 }
 
+/* Is s two or more capitals and nothing else ("IMF")? */
+static int
+shouting(const char *s)
+{
+	size_t	n;
+
+	for (n = 0; s[n] >= 'A' && s[n] <= 'Z'; n++)
+		;
+	return n > 1 && s[n] == '\0';
+}
+
 /* Is the word w (len bytes) a word of s, in any case? */
 static int
 has_word(const char *s, const char *w, size_t len)
@@ -318,6 +329,21 @@ noun(const struct qctx *c, size_t t0, size_t t1)
 }
 
 /*
+ * Is a name after the words [t0, n0) the title of a work: right after
+ * a film, a novel ("the novel Airport", "French film A Very Long
+ * Engagement"), not a film critic?
+ */
+static int
+work_title(const struct qctx *c, size_t t0, size_t n0)
+{
+	const struct tok *t = c->t;
+
+	if (n0 > t0 && (t[n0 - 1].lex & L_DET))
+		n0--;
+	return n0 > t0 && LOWER(&t[n0 - 1]) && (t[n0 - 1].lex & L_WORK);
+}
+
+/*
  * The speaker named by the words [t0, t1): a pronoun resolved, a name
  * split from its title ("German Chancellor Friedrich Merz"), or a
  * description kept as written ("a European source").
@@ -390,8 +416,10 @@ make_who(struct qctx *c, size_t t0, size_t t1, struct who *w)
 		w->role = put_words(c, r0, n0, 0, L_HON, 0);
 		if (w->name != NOSTR && n0 + 1 == t1 && (full = expand(c,
 		    str(c, w->name), strlen(str(c, w->name)))) != NOSTR) {
+			/* Letters that stand for a name are a body's (IMF). */
+			w->org = shouting(str(c, w->name));
+			w->person = !w->org;
 			w->name = full;
-			w->person = 1;
 		}
 		remember(c, w->name, w->role);
 		for (i = t0; i < n0; i++)
@@ -411,7 +439,8 @@ make_who(struct qctx *c, size_t t0, size_t t1, struct who *w)
 		w->person = 1;
 		w->bare = 0;
 	}
-	if (w->name == NOSTR || (w->kind == W_DESC && !noun(c, t0, t1)))
+	if (w->name == NOSTR || (w->kind == W_DESC && !noun(c, t0, t1)) ||
+	    (w->kind == W_NAME && work_title(c, t0, n0)))
 		w->kind = W_NONE;
 	else
 		w->hash = name_hash(str(c, w->name), strlen(str(c, w->name)));
