@@ -762,3 +762,10 @@ the company${TAB}safe"
 	assert_output "Ian Fogg${TAB}It is cheap,
 Brian Moss${TAB}It changes nothing."
 }
+
+@test "wire-quotes: rule: a person's trade before a name is a role (singer, actress, critic)" {
+	run quotes 'Singer Ida Moe said: "The tour is over."'
+	assert_output "The tour is over.${TAB}speaker=Ida Moe${TAB}role=Singer${TAB}cue=said${TAB}kind=full"
+	run who 'Actress Vera Lind won.' 'The actress said it was "a dream".'
+	assert_output "Vera Lind${TAB}a dream"
+}
