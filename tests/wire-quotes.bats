@@ -730,6 +730,10 @@ the company${TAB}safe"
 @test "wire-quotes: rule: a name before a role whose second comma is missing" {
 	run who 'Ada Lind, union leader and local activist said: "The yard stays."'
 	assert_output "Ada Lind${TAB}The yard stays."
+	run who '"It is a sweetener," Ada Lind, an analyst at Nordbank told reporters.'
+	assert_output "Ada Lind${TAB}It is a sweetener,"
+	run who '"Seize the moment," Mr Prettejohn, the yard'"'"'s chief executive said.'
+	assert_output "Prettejohn${TAB}Seize the moment,"
 	# A place before the comma is no name of a speaker.
 	run who 'In New Bergen, a spokesman said: "The yard stays."'
 	assert_output "a spokesman${TAB}The yard stays."
@@ -768,4 +772,9 @@ Brian Moss${TAB}It changes nothing."
 	assert_output "The tour is over.${TAB}speaker=Ida Moe${TAB}role=Singer${TAB}cue=said${TAB}kind=full"
 	run who 'Actress Vera Lind won.' 'The actress said it was "a dream".'
 	assert_output "Vera Lind${TAB}a dream"
+}
+
+@test "wire-quotes: rule: a quotation that runs into its sentence takes a verb of saying after a comma" {
+	run who '"The slump is over. But the upturn is weak" to lift jobs, Mr Weise added.'
+	assert_output "Weise${TAB}The slump is over. But the upturn is weak"
 }

@@ -367,6 +367,36 @@ own_object(const struct qctx *c, size_t s, size_t e)
 }
 
 /*
+ * A verb of saying later in the sentence [ss, se) of the quotation at
+ * qt, with its subject after a comma: "..., Zelensky said", "according
+ * to X"; or joined to a clause: "X published a letter on the "..." and
+ * called".
+ */
+static int
+later(struct qctx *c, struct quo *q, size_t qt, size_t ss, size_t se)
+{
+	const struct tok *t = c->t;
+	size_t	 v, t0, t1;
+	int	 app;
+
+	for (v = qt + 1; v < se && v < qt + CUEMAX; v++) {
+		if (t[v].kind != K_WORD || !(t[v].lex & L_CUE))
+			continue;
+		if (word_is(c, v, WIRE_W_ACCORDING)) {
+			if (v + 2 < se && word_is(c, v + 1, WIRE_W_TO) &&
+			    (t1 = np_fwd(c, v + 2, se)) > v + 2)
+				return set_who(c, q, v + 2, t1, v);
+		} else if (subj(c, qt + 1, v, &t0, &t1, &app) &&
+		    is_comma(c, t0 - 1) && !passive(c, v, qt + 1))
+			return set_who(c, q, t0, t1, v);
+		else if (joined(c, qt + 1, v) &&
+		    clause_subj(c, ss, qt, &t0, &t1))
+			return set_who(c, q, t0, t1, v);
+	}
+	return 0;
+}
+
+/*
  * The subject [t0, t1) of the sentence of a fragment with no verb of
  * saying is its speaker when it is a name, a pronoun that stands for
  * one, or a person or body described ("UK Coal blamed "operating
@@ -419,7 +449,7 @@ quote_here(struct qctx *c, size_t qt, size_t ss, size_t se,
 	struct tok	*t = c->t;
 	struct quo	*q = &c->q[t[qt].q];
 	size_t		 lo, hi, v, se2, t0, t1;
-	int		 ok = 0, app, afterfirst;
+	int		 ok = 0, afterfirst;
 
 	if (lastseg(c, t[qt].q) != &c->seg[q->seg0]) {
 		/* The end of a quotation of several paragraphs. */
@@ -447,22 +477,8 @@ quote_here(struct qctx *c, size_t qt, size_t ss, size_t se,
 		}
 		if (!ok)
 			ok = after(c, q, qt, hi);
-		/* Later in the sentence: "..., Zelensky said", "according to X". */
-		for (v = qt + 1; !ok && v < se && v < qt + CUEMAX; v++) {
-			if (t[v].kind != K_WORD || !(t[v].lex & L_CUE))
-				continue;
-			if (word_is(c, v, WIRE_W_ACCORDING)) {
-				if (v + 2 < se && word_is(c, v + 1, WIRE_W_TO) &&
-				    (t1 = np_fwd(c, v + 2, se)) > v + 2)
-					ok = set_who(c, q, v + 2, t1, v);
-			} else if (subj(c, qt + 1, v, &t0, &t1, &app) &&
-			    is_comma(c, t0 - 1) && !passive(c, v, qt + 1))
-				ok = set_who(c, q, t0, t1, v);
-			/* "X published a letter on the "..." and called": X. */
-			else if (joined(c, qt + 1, v) &&
-			    clause_subj(c, ss, qt, &t0, &t1))
-				ok = set_who(c, q, t0, t1, v);
-		}
+		if (!ok)
+			ok = later(c, q, qt, ss, se);
 		if (!ok)
 			ok = block_who(c, q);
 		/* No verb of saying: the subject of its sentence, if a name. */
@@ -479,6 +495,9 @@ quote_here(struct qctx *c, size_t qt, size_t ss, size_t se,
 		ok = after(c, q, qt, hi) || before(c, q, qt, lo, ss, se);
 	else
 		ok = before(c, q, qt, lo, ss, se) || after(c, q, qt, hi);
+	/* '"The slump is over. But the upturn is weak" for jobs, X added.' */
+	if (!ok && qt + 1 < se && !is_q(c, qt + 1))
+		ok = later(c, q, qt, ss, se);
 	/* The next sentence: "...?" Borger asked. */
 	if (!ok && qt + 1 == se && se < c->nt) {
 		for (se2 = se; se2 < c->nt && !(t[se2].f & F_SEND); se2++)

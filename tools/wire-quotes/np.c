@@ -244,6 +244,17 @@ subj_commas(const struct qctx *c, size_t lo, size_t k, size_t *t0,
 	return 0;
 }
 
+/* Do the words [s, e) hold a role in lower case (an analyst at X)? */
+static int
+role_words(const struct qctx *c, size_t s, size_t e)
+{
+	for (; s < e; s++)
+		if (LOWER(&c->t[s]) && (c->t[s].lex & (L_TITLE | L_SRC)) &&
+		    !(c->t[s].lex & L_PLUR))
+			return 1;
+	return 0;
+}
+
 /*
  * The start of a name of words in capitals that ends at e and begins
  * its clause (after lo, a comma or a conjunction); or e.
@@ -257,6 +268,8 @@ name_back(const struct qctx *c, size_t lo, size_t e)
 	while (b > lo && t[b - 1].kind == K_WORD && (t[b - 1].f & F_CAP) &&
 	    !(t[b - 1].lex & (L_DET | L_TITLE | L_HON | L_PREP | L_CONJ |
 	    L_TIME | L_PRON)) && e - b < 4)
+		b--;
+	if (b < e && b > lo && (t[b - 1].lex & L_HON))	/* Mr Prettejohn */
 		b--;
 	if (b == e || (b > lo && !is_comma(c, b - 1) && !is_hard(c, b - 1) &&
 	    !(t[b - 1].lex & L_CONJ)))
@@ -515,10 +528,12 @@ subj_depth(const struct qctx *c, size_t lo, size_t v, size_t *t0,
 	*t0 = i;
 	*t1 = e;
 	/*
-	 * "Brent Bozell, PTC president and conservative activist said":
-	 * a role whose second comma is missing; the name before it speaks.
+	 * "Brent Bozell, PTC president and conservative activist said",
+	 * "Paul Goosens, head of Preventon told": a role whose second
+	 * comma is missing; the name before it speaks.
 	 */
-	if (e == j && LOWER(&t[e - 1]) && !(t[e - 1].lex & L_PLUR)) {
+	if ((e == j && LOWER(&t[e - 1]) && !(t[e - 1].lex & L_PLUR)) ||
+	    role_words(c, i, e)) {
 		for (k = i; k > lo && i - k < 8 && t[k - 1].kind == K_WORD &&
 		    !(t[k - 1].lex & (L_SUB | L_REL | L_CUE | L_PREP)) &&
 		    !PRONOUN(&t[k - 1]); k--)

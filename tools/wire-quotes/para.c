@@ -104,9 +104,10 @@ introduced(struct qctx *c, size_t i, size_t se)
 	struct who	 w;
 	size_t		 e, k;
 
+	/* The role starts in lower case: not "May, Lib Dem chief X said". */
 	if (t[i].kind != K_WORD || !(t[i].f & F_CAP) || (t[i - 1].kind ==
 	    K_WORD && (t[i - 1].f & F_CAP)) || (e = name_run(c, i)) < i + 2 ||
-	    e + 2 >= se || !is_comma(c, e))
+	    e + 2 >= se || !is_comma(c, e) || !LOWER(&t[e + 1]))
 		return;
 	for (k = e + 1; k < se && k < e + 6 && t[k].kind == K_WORD &&
 	    !(t[k].lex & L_CUE); k++)
