@@ -778,3 +778,18 @@ Brian Moss${TAB}It changes nothing."
 	run who '"The slump is over. But the upturn is weak" to lift jobs, Mr Weise added.'
 	assert_output "Weise${TAB}The slump is over. But the upturn is weak"
 }
+
+@test "eval-quotes-tsv: scores quotations and speakers against a gold of one's own" {
+	mkdir a
+	printf 'Harbour reopens\n\n"The port is open again," said harbour master Ola Berg.\n\nShe called the storm "the worst in years".\n' > a/one.txt
+	printf 'one.txt\tThe port is open again,\tOla Berg\tfull\none.txt\tthe worst in years\tOla Berg\tpartial\n' > gold.tsv
+	run eval-quotes-tsv gold.tsv a
+	assert_success
+	assert_line 'quotations: gold 2, found 2; precision 1.000 recall 1.000 F1 1.000'
+	assert_line 'speaker accuracy 1.000 (2 of 2 found)'
+	printf 'one.txt\tThe port is open again,\tKari Lund\tfull\n' > gold.tsv
+	run eval-quotes-tsv gold.tsv a
+	assert_line --partial 'speaker accuracy 0.000'
+	run eval-quotes-tsv gold.tsv nowhere
+	assert_failure 2
+}
