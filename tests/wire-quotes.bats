@@ -793,3 +793,10 @@ Brian Moss${TAB}It changes nothing."
 	run eval-quotes-tsv gold.tsv nowhere
 	assert_failure 2
 }
+
+@test "wire-quotes: rule: \"the 23-year-old\" stands for the person named last" {
+	run who 'Sara Lind won the final in Oslo.' '"It was my best game," said the 23-year-old.'
+	assert_output "Sara Lind${TAB}It was my best game,"
+	run who '"It was my best game," said the 23-year-old.'
+	assert_output "the 23-year-old${TAB}It was my best game,"
+}

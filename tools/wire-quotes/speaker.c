@@ -270,6 +270,35 @@ body(struct qctx *c, size_t t0, size_t t1, struct who *w)
 	return 0;
 }
 
+/* Is the token an age: "23-year-old"? */
+static int
+aged(const struct qctx *c, const struct tok *h)
+{
+	static const char	 yo[] = "-year-old";
+	size_t			 n = sizeof(yo) - 1;
+
+	return (h->f & F_NUM) && h->len > n && memcmp(c->text.p + h->off +
+	    h->len - n, yo, n) == 0;
+}
+
+/* The person named last, as a speaker or a subject, for [t0, t1). */
+static int
+last_person(struct qctx *c, size_t t0, size_t t1, struct who *w)
+{
+	const struct who *h;
+	size_t	 i;
+
+	for (i = 0; i < c->nhist && i < HIST; i++) {
+		h = &c->hist[(c->nhist - 1 - i) % HIST];
+		if (h->kind != W_NAME || !h->person)
+			continue;
+		*w = *h;
+		w->role = put_words(c, t0 + 1, t1, 0, 0, 0);
+		return 1;
+	}
+	return 0;
+}
+
 /*
  * The person a description of one, [t0, t1), stands for: "the home
  * secretary" is the one person named with that role (Home Secretary
@@ -286,6 +315,9 @@ described(struct qctx *c, size_t t0, size_t t1, struct who *w)
 
 	if (t1 - t0 < 2 || !word_is(c, t0, WIRE_W_THE) || (h->lex & L_PLUR))
 		return 0;
+	/* "The 23-year-old": the person named last. */
+	if (aged(c, h))
+		return last_person(c, t0, t1, w);
 	/* "The company said": the body named last (UK Coal). */
 	if ((h->lex & L_ORG) && !(h->lex & (L_TITLE | L_SRC)))
 		return body(c, t0, t1, w);
