@@ -248,23 +248,27 @@ roles_and(const struct qctx *c, size_t i, size_t t1)
 }
 
 /*
- * The body named last, as a speaker or a subject, that a description
- * of one, [t0, t1), stands for: "the company" after "UK Coal said".
+ * The person (or, without person, the body) named last as a speaker or
+ * a subject that a description [t0, t1) stands for: "the 23-year-old",
+ * or "the company" after "UK Coal said".  The description is its role.
  */
 static int
-body(struct qctx *c, size_t t0, size_t t1, struct who *w)
+named_last(struct qctx *c, size_t t0, size_t t1, struct who *w, int person)
 {
 	const struct who *h;
 	size_t	 i;
 
 	for (i = 0; i < c->nhist && i < HIST; i++) {
 		h = &c->hist[(c->nhist - 1 - i) % HIST];
-		if (h->kind != W_NAME || h->person || !(h->org || h->bare))
+		if (h->kind != W_NAME || h->person != person || (!person &&
+		    !h->org && !h->bare))
 			continue;
 		*w = *h;
 		w->role = put_words(c, t0 + 1, t1, 0, 0, 0);
-		w->org = 1;
-		w->bare = 0;
+		if (!person) {
+			w->org = 1;
+			w->bare = 0;
+		}
 		return 1;
 	}
 	return 0;
@@ -279,24 +283,6 @@ aged(const struct qctx *c, const struct tok *h)
 
 	return (h->f & F_NUM) && h->len > n && memcmp(c->text.p + h->off +
 	    h->len - n, yo, n) == 0;
-}
-
-/* The person named last, as a speaker or a subject, for [t0, t1). */
-static int
-last_person(struct qctx *c, size_t t0, size_t t1, struct who *w)
-{
-	const struct who *h;
-	size_t	 i;
-
-	for (i = 0; i < c->nhist && i < HIST; i++) {
-		h = &c->hist[(c->nhist - 1 - i) % HIST];
-		if (h->kind != W_NAME || !h->person)
-			continue;
-		*w = *h;
-		w->role = put_words(c, t0 + 1, t1, 0, 0, 0);
-		return 1;
-	}
-	return 0;
 }
 
 /*
@@ -317,10 +303,10 @@ described(struct qctx *c, size_t t0, size_t t1, struct who *w)
 		return 0;
 	/* "The 23-year-old": the person named last. */
 	if (aged(c, h))
-		return last_person(c, t0, t1, w);
+		return named_last(c, t0, t1, w, 1);
 	/* "The company said": the body named last (UK Coal). */
 	if ((h->lex & L_ORG) && !(h->lex & (L_TITLE | L_SRC)))
-		return body(c, t0, t1, w);
+		return named_last(c, t0, t1, w, 0);
 	if (!(h->lex & (L_TITLE | L_SRC)))
 		return 0;
 	if ((full = by_role(c, t0 + 1, t1)) == AMBIGUOUS)
