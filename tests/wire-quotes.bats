@@ -707,10 +707,10 @@ the company${TAB}safe"
 }
 
 @test "wire-quotes: rule: a verb or an adverb is never a speaker" {
-	run who 'He has already "done enough", it was said.'
-	refute_output --partial "already${TAB}"
-	run who 'The plan, welcomed by all, was called "a triumph".'
-	refute_output --regexp "^(welcomed|been|called)${TAB}"
+	run who 'Ola Berg, 50, says he has been misled by the board, which promised he would be paid "a fair wage".'
+	assert_output "-${TAB}a fair wage"
+	run who 'The union has already accused the board of "bad faith".'
+	assert_output "-${TAB}bad faith"
 }
 
 @test "wire-quotes: rule: a verb of saying after a determiner is a noun (the claims, a say)" {
