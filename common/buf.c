@@ -78,16 +78,6 @@ wire_buf_adds(struct wire_buf *b, const char *s)
 	wire_buf_add(b, s, strlen(s));
 }
 
-size_t
-wire_buf_str(struct wire_buf *b, const char *s, size_t len)
-{
-	size_t	at = b->len;
-
-	wire_buf_add(b, s, len);
-	wire_buf_addc(b, '\0');
-	return at;
-}
-
 void
 wire_buf_free(struct wire_buf *b)
 {

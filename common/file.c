@@ -38,23 +38,6 @@ wire_each_file(int argc, char **argv, wire_file_fn fn, void *arg)
 	return bad ? WIRE_EXIT_BAD : 0;
 }
 
-int
-wire_slurp(FILE *fp, struct wire_buf *b)
-{
-	size_t	n;
-
-	b->len = 0;
-	for (;;) {
-		wire_buf_grow(b, 1 << 16);
-		n = fread(b->p + b->len, 1, b->cap - b->len - 1, fp);
-		b->len += n;
-		b->p[b->len] = '\0';
-		if (n == 0)
-			break;
-	}
-	return ferror(fp) ? -1 : 0;
-}
-
 ssize_t
 wire_read_more(int fd, char **p, size_t *cap, size_t *start, size_t *end,
     size_t room)

@@ -141,12 +141,6 @@ wire_lsh_free(struct wire_lsh *x)
 	free(x);
 }
 
-size_t
-wire_lsh_count(const struct wire_lsh *x)
-{
-	return x->n;
-}
-
 const uint8_t *
 wire_lsh_sig(const struct wire_lsh *x, size_t id)
 {
@@ -180,8 +174,9 @@ wire_lsh_add(struct wire_lsh *x, const uint8_t *sig)
 	return id;
 }
 
-double
-wire_sig_sim(const uint8_t *a, const uint8_t *b)
+/* Estimated Jaccard similarity of two signatures. */
+static double
+sig_sim(const uint8_t *a, const uint8_t *b)
 {
 	size_t	i, same = 0;
 	double	f;
@@ -236,7 +231,7 @@ wire_lsh_near(const struct wire_lsh *x, const uint8_t *sig, double min,
 				;
 			if (k < found)
 				continue;
-			if ((sim = wire_sig_sim(x->sig + j * WIRE_SIG_K, sig)) <
+			if ((sim = sig_sim(x->sig + j * WIRE_SIG_K, sig)) <
 			    min)
 				continue;
 			if (found < max) {

@@ -112,7 +112,6 @@ wire_buf_escape(struct wire_buf *b, const char *s, size_t len)
 	b->p[b->len] = '\0';
 }
 
-
 int
 wire_unescape(struct wire_buf *b, const char *s, size_t len)
 {
@@ -443,38 +442,6 @@ read_rec(struct reader *r, struct wire_rec *rec)
 	rec->tags = t3 < e ? t3 + 1 : "";
 	rec->tagslen = t3 < e ? (size_t)(e - t3 - 1) : 0;
 	return 1;
-}
-
-void
-wire_tag_set(struct wire_buf *b, const char *key, const char *val, size_t vlen)
-{
-	struct wire_buf	 nb = { 0 };
-	const char	*f, *t, *e = b->p + b->len;
-	size_t		 klen = strlen(key);
-	int		 done = 0;
-
-	for (f = b->p; b->len > 0 && f < e; f = t + 1) {
-		if ((t = memchr(f, '\t', e - f)) == NULL)
-			t = e;
-		if (nb.len > 0)
-			wire_buf_addc(&nb, '\t');
-		if (!done && (size_t)(t - f) > klen &&
-		    memcmp(f, key, klen) == 0 && f[klen] == '=') {
-			wire_buf_add(&nb, f, klen + 1);
-			wire_buf_escape(&nb, val, vlen);
-			done = 1;
-		} else
-			wire_buf_add(&nb, f, t - f);
-	}
-	if (!done) {
-		if (nb.len > 0)
-			wire_buf_addc(&nb, '\t');
-		wire_buf_adds(&nb, key);
-		wire_buf_addc(&nb, '=');
-		wire_buf_escape(&nb, val, vlen);
-	}
-	wire_buf_free(b);
-	*b = nb;
 }
 
 /* Read each record of rd and call fn on it (wire_each_record()). */

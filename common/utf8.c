@@ -90,16 +90,6 @@ wire_utf8_enc(int32_t c, char *out)
 	return 4;
 }
 
-size_t
-wire_utf8_len(const char *s, size_t len)
-{
-	size_t	i, n, count = 0;
-
-	for (i = 0; i < len; i += n, count++)
-		wire_utf8_dec(s + i, len - i, &n);
-	return count;
-}
-
 /*
  * The classes of the ASCII characters, as classify() gives them (the
  * table was printed from it); so wire_uclass() (wire.h) answers ASCII

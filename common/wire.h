@@ -29,8 +29,6 @@ void	wire_buf_grow(struct wire_buf *, size_t need);
 void	wire_buf_add(struct wire_buf *, const char *, size_t len);
 void	wire_buf_addc(struct wire_buf *, int c);
 void	wire_buf_adds(struct wire_buf *, const char *);
-/* Append len bytes and a NUL: a string in a table; returns its offset. */
-size_t	wire_buf_str(struct wire_buf *, const char *, size_t len);
 void	wire_buf_free(struct wire_buf *);
 /* Allocation that cannot return NULL; wire_nomem() reports and exits. */
 void	 wire_nomem(void) __attribute__((noreturn));
@@ -100,8 +98,6 @@ int	wire_out_finish(int status);
  */
 typedef int (*wire_file_fn)(FILE *, const char *name, void *arg);
 int	wire_each_file(int argc, char **argv, wire_file_fn fn, void *arg);
-/* Read a whole stream into buf; 0, or -1 with errno set. */
-int	wire_slurp(FILE *, struct wire_buf *);
 /*
  * One read(2) from fd after the unread bytes [*start, *end) of *p (*cap
  * bytes), which move to the front; the buffer doubles (to 4 * room at
@@ -163,13 +159,6 @@ void	wire_write(FILE *, const char *doc, size_t doclen, const char *pos,
 void	wire_rec_add(struct wire_buf *, const char *doc, size_t doclen,
 	    const char *pos, size_t poslen, const char *text, size_t textlen,
 	    const char *tags, size_t tagslen);
-/*
- * Set key=value (value unescaped, escaped here) in the tag list in buf:
- * an existing tag of that key is replaced in place, else the tag is
- * appended.  Other tags keep their order.
- */
-void	wire_tag_set(struct wire_buf *tags, const char *key, const char *val,
-	    size_t vlen);
 
 /* ---- utf8.c: decoding and character classes ---------------------- */
 
@@ -183,8 +172,6 @@ int32_t	wire_utf8_dec(const char *s, size_t len, size_t *n);
 int32_t	wire_utf8_prev(const char *s, size_t i, size_t *n);
 /* Encode c (a valid scalar value) into out; returns the length 1-4. */
 size_t	wire_utf8_enc(int32_t c, char *out);
-/* Number of code points in s, counting each invalid byte as one. */
-size_t	wire_utf8_len(const char *s, size_t len);
 /*
  * Is it UTF-8, as RFC 3629 has it?  wire_utf8_check() takes the bytes
  * in pieces: start from { 0, 0x80, 0xbf, 0 }; valid when, after the
@@ -440,8 +427,6 @@ void	wire_names_free(struct wire_names *);
 
 /* The signature of a set of shingle hashes (wire_minhash(), a byte each). */
 void	wire_sig(const uint64_t *sh, size_t n, uint8_t *sig);
-/* Estimated Jaccard similarity of two signatures. */
-double	wire_sig_sim(const uint8_t *a, const uint8_t *b);
 struct wire_lsh *wire_lsh_new(void);
 void	wire_lsh_free(struct wire_lsh *);
 /* Add a signature; returns its id (0, 1, ...), or SIZE_MAX when full. */

@@ -77,6 +77,43 @@ lookup(struct dedupe *dd, const struct wire_rec *r, double *sim, int *dup)
 	return id;
 }
 
+/*
+ * Set key=value (value unescaped, escaped here) in the tag list in b:
+ * an existing tag of that key is replaced in place, else the tag is
+ * appended.  Other tags keep their order.
+ */
+static void
+tag_set(struct wire_buf *b, const char *key, const char *val, size_t vlen)
+{
+	struct wire_buf	 nb = { 0 };
+	const char	*f, *t, *e = b->p + b->len;
+	size_t		 klen = strlen(key);
+	int		 done = 0;
+
+	for (f = b->p; b->len > 0 && f < e; f = t + 1) {
+		if ((t = memchr(f, '\t', e - f)) == NULL)
+			t = e;
+		if (nb.len > 0)
+			wire_buf_addc(&nb, '\t');
+		if (!done && (size_t)(t - f) > klen &&
+		    memcmp(f, key, klen) == 0 && f[klen] == '=') {
+			wire_buf_add(&nb, f, klen + 1);
+			wire_buf_escape(&nb, val, vlen);
+			done = 1;
+		} else
+			wire_buf_add(&nb, f, t - f);
+	}
+	if (!done) {
+		if (nb.len > 0)
+			wire_buf_addc(&nb, '\t');
+		wire_buf_adds(&nb, key);
+		wire_buf_addc(&nb, '=');
+		wire_buf_escape(&nb, val, vlen);
+	}
+	wire_buf_free(b);
+	*b = nb;
+}
+
 static void
 tagged(struct dedupe *dd, const struct wire_rec *r, size_t id, double sim)
 {
@@ -89,9 +126,9 @@ tagged(struct dedupe *dd, const struct wire_rec *r, size_t id, double sim)
 	wire_buf_adds(&dd->val, doc);
 	wire_buf_addc(&dd->val, ':');
 	seen_pos(&dd->seen, id, &dd->val);
-	wire_tag_set(&dd->tags, "dup", dd->val.p, dd->val.len);
+	tag_set(&dd->tags, "dup", dd->val.p, dd->val.len);
 	snprintf(num, sizeof(num), "%.2f", sim);
-	wire_tag_set(&dd->tags, "sim", num, strlen(num));
+	tag_set(&dd->tags, "sim", num, strlen(num));
 	wire_write(stdout, r->doc, r->doclen, r->pos, r->poslen, r->text,
 	    r->textlen, dd->tags.p, dd->tags.len);
 }

@@ -163,6 +163,24 @@ refuse(const char *path, const char *why)
 	return -1;
 }
 
+/* Read a whole stream into b; 0, or -1 with errno set. */
+static int
+slurp(FILE *fp, struct wire_buf *b)
+{
+	size_t	n;
+
+	b->len = 0;
+	for (;;) {
+		wire_buf_grow(b, 1 << 16);
+		n = fread(b->p + b->len, 1, b->cap - b->len - 1, fp);
+		b->len += n;
+		b->p[b->len] = '\0';
+		if (n == 0)
+			break;
+	}
+	return ferror(fp) ? -1 : 0;
+}
+
 int
 state_load(struct seen *sn, const char *path)
 {
@@ -177,7 +195,7 @@ state_load(struct seen *sn, const char *path)
 			return 0;	/* the first run starts empty */
 		return refuse(path, strerror(errno));
 	}
-	if (wire_slurp(fp, &b) == -1) {
+	if (slurp(fp, &b) == -1) {
 		fclose(fp);
 		wire_buf_free(&b);
 		return refuse(path, strerror(errno));

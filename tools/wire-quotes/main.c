@@ -173,6 +173,17 @@ list(struct quotes *qs)
 	}
 }
 
+/* Number of code points in s, counting each invalid byte as one. */
+static size_t
+utf8_len(const char *s, size_t len)
+{
+	size_t	i, n, count = 0;
+
+	for (i = 0; i < len; i += n, count++)
+		wire_utf8_dec(s + i, len - i, &n);
+	return count;
+}
+
 /* Every record, with a group of tags for each quotation part in it. */
 static void
 tag(struct quotes *qs)
@@ -194,8 +205,8 @@ tag(struct quotes *qs)
 		/* Parts come in text order: count code points once. */
 		for (at = cp = 0; p < pe && p->rec == i; p++) {
 			q = &qs->wq.q[p->quote];
-			cp += wire_utf8_len(s + at, p->s - at);
-			n = cp + wire_utf8_len(s + p->s, p->e - p->s);
+			cp += utf8_len(s + at, p->s - at);
+			n = cp + utf8_len(s + p->s, p->e - p->s);
 			at = p->e;
 			snprintf(num, sizeof(num), "%zu:%zu-%zu", q->n, cp, n);
 			cp = n;

@@ -14,7 +14,7 @@
 static size_t
 put(struct story *st, const char *s, size_t len)
 {
-	return wire_buf_str(&st->strs, s, len);
+	return add_str(&st->strs, s, len);
 }
 
 static const char *

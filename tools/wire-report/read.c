@@ -157,7 +157,7 @@ new_doc(struct reading *rd, const struct wire_rec *r)
 	    sizeof(*cp->doc));
 	d = &cp->doc[cp->ndoc++];
 	memset(d, 0, sizeof(*d));
-	d->name = wire_buf_str(&cp->strs, r->doc, r->doclen);
+	d->name = add_str(&cp->strs, r->doc, r->doclen);
 	d->off = r->off;
 	d->line = r->line;
 	d->sent0 = (uint32_t)cp->nsent;
@@ -195,12 +195,12 @@ one(const struct wire_rec *r, void *arg)
 			wire_names_add(&cp->src, r->text, r->textlen);
 		else if (v.len > 0 && strcmp(v.p, "nobody") == 0 &&
 		    d->why == 0)
-			d->why = wire_buf_str(&cp->strs, r->text, r->textlen);
+			d->why = add_str(&cp->strs, r->text, r->textlen);
 		else if (v.len > 0 && strcmp(v.p, "title") == 0 &&
 		    d->title == 0)
-			d->title = wire_buf_str(&cp->strs, r->text, r->textlen);
+			d->title = add_str(&cp->strs, r->text, r->textlen);
 		else if (v.len > 0 && strcmp(v.p, "date") == 0 && d->date == 0)
-			d->date = wire_buf_str(&cp->strs, r->text, r->textlen);
+			d->date = add_str(&cp->strs, r->text, r->textlen);
 		wire_buf_free(&v);
 		return;
 	}

@@ -144,6 +144,16 @@ void	story_work(struct corpus *, struct story *, struct store *,
 	    struct wdiff *, int quotes_only);
 void	story_free(struct story *);
 void	add_text(struct wire_buf *, const char *s, size_t len);
+/* add_text() as a string of a table: its offset. */
+static inline size_t
+add_str(struct wire_buf *b, const char *s, size_t len)
+{
+	size_t	at = b->len;
+
+	add_text(b, s, len);
+	return at;
+}
+
 /* quotes.c */
 void	quote_tags(struct story *, struct rdoc *, const struct wire_rec *);
 void	quotes_story(struct story *, struct rdoc *, uint32_t n,
