@@ -18,8 +18,8 @@
 
 struct item {
 	int32_t	bullet;	/* the bullet, or 0 */
-	char	kind;	/* '1' a number, 'a' a letter, 0 a bullet alone */
-	char	punct;	/* what follows the number: '.', ')', or ']' for ".)" */
+	char	kind;	/* '1' a number, 'a' a letter, 'i' roman, 0 a bullet alone */
+	char	punct;	/* after the number: '.', ')', ']' for ".)"; '(' '[' around */
 	int	val;
 };
 
@@ -31,15 +31,38 @@ bullet(int32_t c)
 }
 
 /*
+ * A roman numeral at i, i to xxxix in either case, up to five letters
+ * and no letter after them: its value, or 0; its length in *n.
+ */
+int
+wire_sent_roman(const char *s, size_t len, size_t i, size_t *n)
+{
+	size_t	j;
+	int	v = 0, d, last = 0;
+
+	for (j = i; j < len && j - i < 5; j++, last = d) {
+		d = s[j] == 'i' || s[j] == 'I' ? 1 : s[j] == 'v' ||
+		    s[j] == 'V' ? 5 : s[j] == 'x' || s[j] == 'X' ? 10 : 0;
+		if (d == 0)
+			break;
+		v += d > last ? d - 2 * last : d;	/* "iv", "ix" */
+	}
+	*n = j - i;
+	return j < len && ascii_alpha(s[j]) ? 0 : v;
+}
+
+/*
  * A list marker at i: an optional bullet, then a number of up to three
- * digits or a lower-case letter with ".", ")" or ".)" and white space
- * after it; or a bullet alone.  Returns its length, or 0.
+ * digits or a lower-case letter with ".", ")" or ".)" after it, or
+ * either in brackets ("(b)", "[3]", also a roman numeral, "(iv)"), and
+ * white space after it; or a bullet alone.  Returns its length, or 0.
  */
 static size_t
 marker(const char *s, size_t len, size_t i, struct item *it)
 {
-	size_t	j = i, d, n;
+	size_t	j = i, b, d, n;
 	int32_t	c;
+	char	open = 0;
 
 	memset(it, 0, sizeof(*it));
 	if (j < len && (unsigned char)s[j] == 0xe2 &&
@@ -47,16 +70,27 @@ marker(const char *s, size_t len, size_t i, struct item *it)
 		it->bullet = c;
 		j = skip_space(s, len, j + n);
 	}
+	b = j;
+	if (j < len && (s[j] == '(' || s[j] == '['))
+		open = s[j++];
 	for (d = j; d < len && d - j < 3 && s[d] >= '0' && s[d] <= '9'; d++)
 		it->val = it->val * 10 + (s[d] - '0');
 	if (d > j)
 		it->kind = '1';
-	else if (j < len && s[j] >= 'a' && s[j] <= 'z') {
+	else if (open && s[j] >= 'a' && (it->val = wire_sent_roman(s, len, j,
+	    &n)) > 0 && n > 1) {
+		it->kind = 'i';
+		d = j + n;
+	} else if (j < len && s[j] >= 'a' && s[j] <= 'z') {
 		it->kind = 'a';
 		it->val = s[j] - 'a';
 		d = j + 1;
 	}
-	if (d + 1 < len && s[d] == '.' && s[d + 1] == ')') {
+	if (open) {
+		if (d < len && s[d] == (open == '(' ? ')' : ']'))
+			it->punct = open;
+		d++;
+	} else if (d + 1 < len && s[d] == '.' && s[d + 1] == ')') {
 		it->punct = ']';
 		d += 2;
 	} else if (d < len && (s[d] == '.' || s[d] == ')'))
@@ -67,15 +101,32 @@ marker(const char *s, size_t len, size_t i, struct item *it)
 	/* Not a numbered item; perhaps a bullet alone. */
 	it->kind = it->punct = 0;
 	it->val = 0;
-	return it->bullet != 0 ? j - i : 0;
+	return it->bullet != 0 ? b - i : 0;
+}
+
+/*
+ * Does a lettered item open at i ("b) more", "(c) then", "[iv] And"),
+ * one that may follow a sentence that ends before it?  A number there
+ * needs no such look: a digit is no lower case.
+ */
+int
+wire_sent_item(const char *s, size_t len, size_t i)
+{
+	struct item	it;
+
+	return marker(s, len, i, &it) > 0 && it.kind != '1' && it.bullet == 0;
 }
 
 /* Does item b come next after item a? */
 static int
 follows(const struct item *a, const struct item *b)
 {
-	return a->bullet == b->bullet && a->kind == b->kind &&
-	    a->punct == b->punct && (b->kind == 0 || b->val == a->val + 1);
+	/* "(i)" is read as a letter, "(ii)" as a numeral */
+	int	ai = a->kind == 'a' && a->val == 'i' - 'a' && b->kind == 'i';
+
+	return a->bullet == b->bullet && a->punct == b->punct &&
+	    ((a->kind == b->kind && (b->kind == 0 || b->val == a->val + 1)) ||
+	    (ai && b->val == 2));
 }
 
 /* ---- the scan ---------------------------------------------------- */

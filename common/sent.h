@@ -9,7 +9,19 @@
 #define WIDE_END(c)	((c) == 0x3002 || (c) == 0xff0e || (c) == 0xff61 || \
 			    (c) == 0xff01 || (c) == 0xff1f)
 
+/* Does a lettered list item open at i: "b) more", "(c) then"? */
+int	wire_sent_item(const char *, size_t, size_t);
+
+/* A roman numeral at i, "iv" or "XIV": its value (or 0), its length. */
+int	wire_sent_roman(const char *, size_t, size_t, size_t *);
+
 /* ---- characters -------------------------------------------------- */
+
+static inline int
+ascii_alpha(int c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
 
 /* The class of the character at i and its length in *n. */
 static inline unsigned

@@ -21,12 +21,6 @@ enum abbr {
 	ORDINARY	/* ... or a clause starts (clause()) */
 };
 
-static int
-ascii_alpha(int c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
 /* Two or more letters, all capitals, perhaps an apostrophe: "SEC", "IT'S". */
 static int
 shouting(const char *w, size_t len)
@@ -172,8 +166,8 @@ lower_of(const char *s, size_t len, size_t f, uint32_t classes, size_t *n)
 
 /*
  * Does a clause start at f: one or two words in title case, then a
- * verb of saying, a form of "be" or an auxiliary in lower case
- * ("Workers said", "Drivers were", "Mr. Lee then went")?
+ * verb of saying, a form of "be", an auxiliary or "who" in lower case
+ * ("Workers said", "Drivers were", "Mr. Lee then went", "Those who")?
  */
 static int
 clause(const char *s, size_t len, size_t f)
@@ -183,7 +177,7 @@ clause(const char *s, size_t len, size_t f)
 
 	f = name(s, len, f, 1, &k);
 	return k > 0 && k <= 2 && lower_of(s, len, f, WIRE_L_CUE |
-	    WIRE_L_BE | WIRE_L_ADV, &n);
+	    WIRE_L_BE | WIRE_L_ADV | WIRE_L_REL, &n);
 }
 
 /*
@@ -305,6 +299,52 @@ before_number(const char *s, size_t len, size_t w, size_t i, size_t f)
 	    s[a] >= 'a' && s[a] <= 'z');
 }
 
+/* Is w a roman numeral in capitals, II to XXXIX? */
+static int
+numeral(const char *w, size_t len)
+{
+	size_t	n;
+
+	return len > 1 && w[0] >= 'A' && w[0] <= 'Z' &&
+	    wire_sent_roman(w, len, 0, &n) > 0 && n == len;
+}
+
+/*
+ * The word before the period at i: back to white space, an opening
+ * mark or a dash other than the hyphen ("Jay-Z" is one word; "now" and
+ * "Mr" with an em dash between them are two).  Where it starts.
+ */
+static size_t
+before(const struct look *l, size_t i)
+{
+	size_t	w = i, n;
+
+	while (w > l->start && i - w <= 32) {
+		int32_t p = wire_utf8_prev(l->s, w, &n);
+
+		if (wire_uclass(p) & (WIRE_C_SPACE | WIRE_C_OPENQ |
+		    WIRE_C_OPENB) || (p > 0x7f && (wire_uclass(p) &
+		    WIRE_C_DASH)))
+			break;
+		w -= n;
+	}
+	return w;
+}
+
+/*
+ * A lettered item after the period at i ("here. b) more", "well.
+ * (c) Then"): a sentence ends unless the period is an abbreviation's
+ * or an initial's.
+ */
+static int
+item_after(const struct look *l, size_t i, size_t k)
+{
+	size_t	w = before(l, i);
+
+	return wire_sent_item(l->s, l->len, k) && i - w > 1 && i - w <= 32 &&
+	    abbr(l->s + w, i - w) == NONE;
+}
+
 /*
  * A single period at i, with f the first character of the next word
  * (past white space and opening marks), neither lower case: is it a
@@ -314,25 +354,10 @@ static int
 period(const struct look *l, size_t i, size_t f)
 {
 	const char	*s = l->s;
-	size_t		 w = i, n;
+	size_t		 w = before(l, i), n;
 	unsigned	 next = cls(s, l->len, f, &n);
-	enum abbr	 kind;
+	enum abbr	 kind = i - w > 32 ? NONE : abbr(s + w, i - w);
 
-	/*
-	 * The word before: back to white space, an opening mark or a dash
-	 * other than the hyphen ("Jay-Z" is one word; "now" and "Mr" with
-	 * an em dash between them are two).
-	 */
-	while (w > l->start && i - w <= 32) {
-		int32_t p = wire_utf8_prev(s, w, &n);
-
-		if (wire_uclass(p) & (WIRE_C_SPACE | WIRE_C_OPENQ |
-		    WIRE_C_OPENB) || (p > 0x7f && (wire_uclass(p) &
-		    WIRE_C_DASH)))
-			break;
-		w -= n;
-	}
-	kind = i - w > 32 ? NONE : abbr(s + w, i - w);
 	/* In mixed case a word in capitals is an acronym ("the SEC."). */
 	if (shouting(s + w, i - w) && !shouting(s + f, word_len(s, l->len, f)))
 		kind = NONE;
@@ -349,6 +374,9 @@ period(const struct look *l, size_t i, size_t f)
 	default:
 		break;
 	}
+	/* A roman numeral opening a sentence marks an item: "II. Then". */
+	if (w == skip_space(s, i, l->start) && numeral(s + w, i - w))
+		return 0;
 	/*
 	 * A single capital is an initial, unless a sentence plainly starts;
 	 * opening a sentence it marks an item ("Q. Why? A. Because.").
@@ -555,6 +583,9 @@ wire_sent_end(struct wire_sentscan *sc, const char *s, size_t len,
 		end = 1;
 	else if (f >= len)
 		end = !ell;
+	else if ((marks > 0 || ell) ? wire_sent_item(s, len, k) :
+	    item_after(&l, i, k))
+		end = 1;	/* "more. b) then", "it! (c) The" */
 	else if ((nc = cls(s, len, f, &n)) & (WIRE_C_LOWER | WIRE_C_DASH))
 		end = 0;	/* "Yahoo! in", '"Really?" she asked', "Hi! - a" */
 	else if ((marks > 0 || ell) && ce > te && (cls(s, len, te, &n) &

@@ -326,6 +326,38 @@ d${TAB}2.1${TAB}"
 	splits "We packed. 1) Nets 2) Ropes" "We packed." "1) Nets" "2) Ropes"
 }
 
+@test "rule: a lettered or bracketed item after a sentence end opens a sentence" {
+	splits "We checked the hull. a) the keel b) the rudder" \
+	    "We checked the hull." "a) the keel" "b) the rudder"
+	splits "Two tasks remain. (a) Paint the mast. (b) Dry the sails." \
+	    "Two tasks remain." "(a) Paint the mast." "(b) Dry the sails."
+	splits "The crew agreed. [c] Nobody left. (iv) Some stayed on." \
+	    "The crew agreed." "[c] Nobody left." "(iv) Some stayed on."
+	splits "(i) ropes (ii) nets (iii) oars" "(i) ropes" "(ii) nets" "(iii) oars"
+	# Not after an abbreviation or an initial, nor inside a sentence.
+	splits "See the chart, cf. (b) below." "See the chart, cf. (b) below."
+	splits "Ask Anna B. (c) for the keys." "Ask Anna B. (c) for the keys."
+	splits "We chose (a) nets and (b) ropes." "We chose (a) nets and (b) ropes."
+}
+
+@test "rule: a roman numeral opening a sentence marks an item" {
+	splits "II. The harbour was closed. XIV. Boats waited." \
+	    "II. The harbour was closed." "XIV. Boats waited."
+	# Not inside a sentence: "Henry VIII." ends one.
+	splits "It was built for Henry VIII. The king liked it." \
+	    "It was built for Henry VIII." "The king liked it."
+}
+
+@test "rule: an abbreviation ends a sentence before a noun and who" {
+	splits "The ferry left at 6 p.m. Passengers who missed it waited." \
+	    "The ferry left at 6 p.m." "Passengers who missed it waited."
+	splits "The order went to Brekke Corp. Engineers who saw it smiled." \
+	    "The order went to Brekke Corp." "Engineers who saw it smiled."
+	# Too few words before it: "Corp." may be a name's.
+	splits "At Brekke Corp. Staff who left were paid." \
+	    "At Brekke Corp. Staff who left were paid."
+}
+
 @test "rule: a list item must come next in its list" {
 	splits "1) Load 3) the boat 2) Sail" "1) Load 3) the boat" "2) Sail"
 	splits "He chose 1) nets and 2) ropes." "He chose 1) nets and 2) ropes."
