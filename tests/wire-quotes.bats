@@ -800,3 +800,44 @@ Brian Moss${TAB}It changes nothing."
 	run who '"It was my best game," said the 23-year-old.'
 	assert_output "the 23-year-old${TAB}It was my best game,"
 }
+
+@test "wire-quotes: rule: \"the Australian\" stands for the person named last" {
+	run who 'Mia Kerr won the title in Perth on Sunday.' '"I never gave up," said the Australian.'
+	assert_output "Mia Kerr${TAB}I never gave up,"
+	# A name with a nation's word in it is a name: "Swiss Re".
+	run who '"Claims rose," Swiss Re said.'
+	assert_output "Swiss Re${TAB}Claims rose,"
+	# "The airline" for a body whose name ends in a body's word.
+	run who 'Brekke Airways said costs rose.' '"Fares will go up," the airline said.'
+	assert_output "Brekke Airways${TAB}Fares will go up,"
+}
+
+@test "wire-quotes: rule: a name in capitals is a body's: he and she never stand for it" {
+	run who 'Ola Berg spoke first. NVE said the dam was safe.' '"We are ready," he said.'
+	assert_output "Ola Berg${TAB}We are ready,"
+	# A body's word in a name makes it a body's too.
+	run who 'Otto Lie spoke. Brekke Airways said costs rose.' '"The fleet is old," he said.'
+	assert_output "Otto Lie${TAB}The fleet is old,"
+}
+
+@test "wire-quotes: rule: a verb of saying between commas names its subject after it" {
+	run who 'But, says Ida Moen, head of sales at Norsal, it was not "the price" that hurt.'
+	assert_output "Ida Moen${TAB}the price"
+	run who 'Soon, says Mr Dahl, the town will be "a ghost town".'
+	assert_output "Dahl${TAB}a ghost town"
+	run who 'Given the drought, "lower yields" are certain, said Pia Vik at Agri Bank on Monday.'
+	assert_output "Pia Vik${TAB}lower yields"
+	# Not when the subject stands before the verb, nor a clause after it.
+	run who 'Ivar Ness, who ran the mill until May, said farm staff wanted "more time".'
+	assert_output "Ivar Ness${TAB}more time"
+	run who 'The union, in a letter on Monday, said the new rules "lacked teeth".'
+	assert_output "the union${TAB}lacked teeth"
+}
+
+@test "wire-quotes: rule: a quotation after a comma that opens in lower case is a fragment" {
+	paras 'Given the drought, "lower yields" are certain, said Pia Vik.' \
+	    'Kari Holm said, "We will plant again."' | wire-quotes -l | cut -f3,6 > out
+	run cat out
+	assert_output "lower yields${TAB}kind=partial
+We will plant again.${TAB}kind=full"
+}

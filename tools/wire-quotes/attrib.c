@@ -172,6 +172,32 @@ after(struct qctx *c, struct quo *q, size_t qt, size_t hi)
 }
 
 /*
+ * Is the verb of saying at v put in between commas before its subject,
+ * a name or a description, with the words it reports around it ("It
+ * was, says Mr Ruiz, a "great leap"", "..., a certainty, said Ann Moe
+ * at UBS.")?  The subject ends at a comma, or, with end, at the end of
+ * the sentence or a preposition after a name; *e gets where, before lim.
+ */
+static int
+inserted(const struct qctx *c, size_t v, size_t lim, int end, size_t *e)
+{
+	const struct tok *t = c->t;
+	size_t	 i;
+
+	if (v == 0 || !(t[v].lex & L_INV) || !is_comma(c, v - 1) ||
+	    v + 1 >= lim || (t[v + 1].lex & L_PRON))
+		return 0;
+	*e = np_fwd(c, v + 1, lim);
+	for (i = v + 1; i < *e; i++)
+		if (t[i].kind != K_WORD || (!(t[i].f & F_CAP) &&
+		    !(t[v + 1].lex & L_DET)) || (t[i].f & F_ED))
+			return 0;
+	return *e > v + 1 && *e < lim && (is_comma(c, *e) || (end &&
+	    ((t[*e - 1].f & F_SEND) || ((t[*e].lex & L_PREP) &&
+	    (t[*e - 1].f & F_CAP)))));
+}
+
+/*
  * A noun for what is said and its author, before the quotation at qt
  * with no verb of saying: "a report by Politico that he "fabricated"
  * it", "this headline from the Washington Post: "..."".  The author
@@ -252,6 +278,9 @@ before(struct qctx *c, struct quo *q, size_t qt, size_t lo, size_t ss,
 			return set_who(c, q, v + 2, e, v);
 		return 0;
 	}
+	/* "But, says Nick Ruiz, it was not "the thing"": put in between. */
+	if (inserted(c, v, qt, 0, &e))
+		return set_who(c, q, v + 1, e, v);
 	/* "X was asked: "..."": someone unnamed asked. */
 	if (passive(c, v, lo)) {
 		if (!agent(c, q, v, se))
@@ -276,7 +305,7 @@ found:
 
 /* Is the quotation at token qt a fragment inside a sentence? */
 static int
-fragment(const struct qctx *c, size_t qt, size_t ss)
+fragment(const struct qctx *c, size_t qt, size_t ss, size_t se)
 {
 	const struct tok *p;
 	const struct seg *g;
@@ -286,12 +315,18 @@ fragment(const struct qctx *c, size_t qt, size_t ss)
 	if (qt == ss)
 		return 0;
 	p = &c->t[qt - 1];
-	if (p->kind == K_PUNCT)
+	/*
+	 * After a comma, a quotation is whole ('one said, "we have ..."')
+	 * unless the writer's words go on after it ('Given that, "low
+	 * yields" are certain'), when its case decides.
+	 */
+	if (p->kind == K_PUNCT && (p->c != ',' || qt + 1 >= se ||
+	    c->t[qt + 1].kind != K_WORD))
 		return 0;
 	if (p->kind == K_QUOTE)
 		return 1;
-	/* A verb of saying may bring in a whole sentence. */
-	if (!(p->lex & L_CUE))
+	/* A verb of saying or a comma may bring in a whole sentence. */
+	if (p->kind == K_WORD && !(p->lex & L_CUE))
 		return 1;
 	g = lastseg((struct qctx *)c, c->t[qt].q);
 	for (i = g->a; i < g->b; i += n) {
@@ -382,6 +417,8 @@ later(struct qctx *c, struct quo *q, size_t qt, size_t ss, size_t se)
 	for (v = qt + 1; v < se && v < qt + CUEMAX; v++) {
 		if (t[v].kind != K_WORD || !(t[v].lex & L_CUE))
 			continue;
+		if (v > qt + 1 && inserted(c, v, se, 1, &t1))
+			return set_who(c, q, v + 1, t1, v);
 		if (word_is(c, v, WIRE_W_ACCORDING)) {
 			if (v + 2 < se && word_is(c, v + 1, WIRE_W_TO) &&
 			    (t1 = np_fwd(c, v + 2, se)) > v + 2)
@@ -462,7 +499,7 @@ quote_here(struct qctx *c, size_t qt, size_t ss, size_t se,
 		;
 	for (hi = qt + 1; hi < se && hi - qt < LOOKBACK && !is_q(c, hi); hi++)
 		;
-	q->partial = fragment(c, qt, ss);
+	q->partial = fragment(c, qt, ss, se);
 	if (q->partial) {
 		ok = before(c, q, qt, lo, ss, se);
 		if (!ok && lo > ss) {

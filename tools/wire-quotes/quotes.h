@@ -122,11 +122,12 @@ void	finder_run(struct finder *);
 #define L_TIMEN	WIRE_L_TIMEN
 #define L_SPN	WIRE_L_SPN
 #define L_WORK	WIRE_L_WORK
+#define L_NAT	WIRE_L_NAT
 /* The classes that the rules here look at. */
 #define L_QUOTES (L_CUE | L_INV | L_DET | L_QUANT | L_PRON | L_PREP | \
 	L_CONJ | L_SUB | L_REL | L_ADV | L_TITLE | L_HON | L_MASC | L_FEM | \
 	L_PLUR | L_POST | L_ORG | L_ELIDE | L_SRC | L_INDEF | L_LOWT | L_BE | \
-	L_TIME | L_TIMEN | L_SPN | L_WORK)
+	L_TIME | L_TIMEN | L_SPN | L_WORK | L_NAT)
 
 struct mark {
 	size_t	off;

@@ -301,8 +301,8 @@ described(struct qctx *c, size_t t0, size_t t1, struct who *w)
 
 	if (t1 - t0 < 2 || !word_is(c, t0, WIRE_W_THE) || (h->lex & L_PLUR))
 		return 0;
-	/* "The 23-year-old": the person named last. */
-	if (aged(c, h))
+	/* "The 23-year-old", "the Australian": the person named last. */
+	if (aged(c, h) || (t1 - t0 == 2 && (h->lex & L_NAT)))
 		return named_last(c, t0, t1, w, 1);
 	/* "The company said": the body named last (UK Coal). */
 	if ((h->lex & L_ORG) && !(h->lex & (L_TITLE | L_SRC)))
@@ -408,6 +408,10 @@ make_who(struct qctx *c, size_t t0, size_t t1, struct who *w)
 		if (k->kind == K_WORD && (k->f & F_CAP) && (k->lex & L_PREP) &&
 		    n0 < t1 && !(k->lex & ~L_PREP))
 			continue;
+		/* "the Swiss" is a description, "Swiss Re" a name. */
+		if ((k->lex & L_NAT) && n0 == t1 && n0 - 2 == t0 &&
+		    word_is(c, t0, WIRE_W_THE))
+			break;
 		if (k->kind != K_WORD || !(k->f & F_CAP) || (k->lex & (L_TITLE |
 		    L_HON | L_DET | L_QUANT | L_SRC | L_PRON | L_PREP | L_CONJ |
 		    L_SUB | L_CUE | L_TIME)) || ((k->f & F_POSS) && n0 < t1))
@@ -432,12 +436,14 @@ make_who(struct qctx *c, size_t t0, size_t t1, struct who *w)
 		for (r0 = t0; r0 < n0 && (t[r0].lex & (L_DET | L_HON)); r0++)
 			;
 		w->role = put_words(c, r0, n0, 0, L_HON, 0);
-		if (w->name != NOSTR && n0 + 1 == t1 && (full = expand(c,
-		    str(c, w->name), strlen(str(c, w->name)))) != NOSTR) {
-			/* Letters that stand for a name are a body's (IMF). */
+		if (w->name != NOSTR && n0 + 1 == t1) {
+			/* Letters are a body's name (IMF, IBM), maybe short. */
 			w->org = shouting(str(c, w->name));
-			w->person = !w->org;
-			w->name = full;
+			if ((full = expand(c, str(c, w->name),
+			    strlen(str(c, w->name)))) != NOSTR) {
+				w->person = !w->org;
+				w->name = full;
+			}
 		}
 		remember(c, w->name, w->role);
 		for (i = t0; i < n0; i++)
