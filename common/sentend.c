@@ -21,9 +21,8 @@ enum abbr {
 	ORDINARY	/* ... or a clause starts (clause()) */
 };
 
-/* Two or more letters, all capitals, perhaps an apostrophe: "SEC", "IT'S". */
-static int
-shouting(const char *w, size_t len)
+int
+wire_shouting(const char *w, size_t len)
 {
 	size_t	i, caps = 0;
 
@@ -106,7 +105,7 @@ starter(const char *s, size_t len, size_t i)
 {
 	size_t	n = word_len(s, len, i);
 
-	if ((n == 1 && i + 1 < len && s[i + 1] == '.') || shouting(s + i, n))
+	if ((n == 1 && i + 1 < len && s[i + 1] == '.') || wire_shouting(s + i, n))
 		return 0;
 	return wire_stopword(s + i, n);
 }
@@ -127,7 +126,7 @@ static int
 titled(const char *s, size_t len, size_t i, size_t *n)
 {
 	*n = word_len(s, len, i);
-	return *n > 1 && s[i] >= 'A' && s[i] <= 'Z' && !shouting(s + i, *n);
+	return *n > 1 && s[i] >= 'A' && s[i] <= 'Z' && !wire_shouting(s + i, *n);
 }
 
 /*
@@ -359,7 +358,7 @@ period(const struct look *l, size_t i, size_t f)
 	enum abbr	 kind = i - w > 32 ? NONE : abbr(s + w, i - w);
 
 	/* In mixed case a word in capitals is an acronym ("the SEC."). */
-	if (shouting(s + w, i - w) && !shouting(s + f, word_len(s, l->len, f)))
+	if (wire_shouting(s + w, i - w) && !wire_shouting(s + f, word_len(s, l->len, f)))
 		kind = NONE;
 	if (next & WIRE_C_DIGIT)
 		return kind == NONE && !before_number(s, l->len, w, i, f);

@@ -315,6 +315,8 @@ int	wire_sent_end(struct wire_sentscan *, const char *s, size_t len,
  * lexicon, WIRE_A_OTHER for single letters joined by dots ("U.S"), or 0.
  */
 int	wire_abbrev(const char *w, size_t len);
+/* Two or more letters, all capitals, perhaps an apostrophe: "SEC", "IT'S". */
+int	wire_shouting(const char *w, size_t len);
 /* Append s[start, end) to out, a run of space with a line break as one. */
 void	wire_sent_text(struct wire_buf *out, const char *s, size_t start,
 	    size_t end);

@@ -841,3 +841,16 @@ Brian Moss${TAB}It changes nothing."
 	assert_output "lower yields${TAB}kind=partial
 We will plant again.${TAB}kind=full"
 }
+
+@test "wire-quotes: rule: a surname opening a sentence stands for a name seen in passing" {
+	run who 'Eva Lund won the first set against Nora Vik.' \
+	    'Vik was far from content. "I was tired," she said.'
+	assert_output "Nora Vik${TAB}I was tired,"
+	# Not inside a noun phrase, nor a name before a role.
+	run who 'Eva Lund won the first set against Nora Vik.' \
+	    'The tired Vik team went home. "I was tired," she said.'
+	assert_output "Eva Lund${TAB}I was tired,"
+	run who 'Eva Lund met Nordic Sailing coach Ole Dahl.' \
+	    'Sailing was tough. "It was hard," she said.'
+	refute_output --partial "Nordic Sailing"
+}

@@ -78,9 +78,14 @@ subject_here(struct qctx *c, size_t ss, size_t se)
 		e++;
 	if (e == ss || e >= se || (t[e].lex & (L_CUE | L_PREP)))
 		return;
-	/* One word alone is a person's only if named in full before. */
+	/*
+	 * One word alone is a person's only if named in full before, as
+	 * a speaker or a subject, or in passing if it opens the sentence
+	 * ("Williams was upset", not "the Trump face").
+	 */
 	if (e - rs == 1 && !titled && expand(c, c->text.p + t[rs].off,
-	    t[rs].len) == NOSTR)
+	    t[rs].len) == NOSTR && (rs != ss || mentioned(c, c->text.p +
+	    t[rs].off, t[rs].len) == NOSTR))
 		return;
 	make_who(c, ss, e, &w);
 	if (w.kind == W_NAME && w.person) {
@@ -263,6 +268,7 @@ paragraph(struct qctx *c, size_t r0, size_t r1, size_t para)
 	if (c->titled)
 		title_names(c);
 	acronyms(c);
+	mentions(c);
 
 	memset(&c->paralast, 0, sizeof(c->paralast));
 	c->paralast.name = c->paralast.role = NOSTR;

@@ -223,6 +223,7 @@ struct qctx {
 					   letters that stand for them */
 	size_t		 roles[NAMES];	/* ... and a role each, or NOSTR */
 	uint32_t	 surhash[NAMES];
+	uint8_t		 mention[NAMES];	/* ... only seen in passing */
 	size_t		 nnames;
 	struct who	 subj;		/* the last person named as a subject */
 	size_t		 subjsent;	/* ... in this sentence of the document */
@@ -290,6 +291,8 @@ void	make_who(struct qctx *c, size_t t0, size_t t1, struct who *w);
 void	push(struct qctx *c, const struct who *w);
 void	title_names(struct qctx *c);
 void	acronyms(struct qctx *c);
+void	mentions(struct qctx *c);
+size_t	mentioned(struct qctx *c, const char *w, size_t len);
 /* attrib.c */
 int	passive(const struct qctx *c, size_t v, size_t lo);
 void	set_last(struct qctx *c, const struct who *w, int quote);

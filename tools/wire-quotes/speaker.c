@@ -80,7 +80,7 @@ expand(const struct qctx *c, const char *w, size_t len)
 	uint32_t	 h = name_hash(w, len);
 
 	for (i = 0; i < c->nnames; i++) {
-		if (c->surhash[i] != h)
+		if (c->surhash[i] != h || c->mention[i])
 			continue;
 		sn = str(c, c->surname[i]);
 		if (memcmp(sn, w, len) != 0 || sn[len] != '\0')
@@ -99,7 +99,7 @@ expand(const struct qctx *c, const char *w, size_t len)
 	 */
 	for (i = 0; i < c->nnames; i++) {
 		sn = str(c, c->names[i]);
-		if (memcmp(sn, w, len) != 0 || sn[len] != ' ')
+		if (c->mention[i] || memcmp(sn, w, len) != 0 || sn[len] != ' ')
 			continue;
 		if (found != NOSTR && strcmp(sn, str(c, found)) != 0)
 			return NOSTR;
@@ -108,9 +108,14 @@ expand(const struct qctx *c, const char *w, size_t len)
 	return found;
 }
 
-/* Keep a full name given in the document, and its role if it has one. */
+/*
+ * Keep a full name given in the document, and its role if it has one;
+ * with mention, a name only seen in passing, which a surname alone
+ * stands for only as a sentence's subject (mentioned()).  Room is kept
+ * for the names of speakers.
+ */
 static void
-remember(struct qctx *c, size_t name, size_t role)
+remember_as(struct qctx *c, size_t name, size_t role, int mention)
 {
 	const char	*sp;
 	size_t		 i;
@@ -124,25 +129,73 @@ remember(struct qctx *c, size_t name, size_t role)
 		    str(c, name)) == 0) {
 			if (c->roles[i] == NOSTR)
 				c->roles[i] = role;
+			c->mention[i] &= mention;
 			return;
 		}
-	if (c->nnames < NAMES) {
+	if (c->nnames < (mention ? NAMES / 2 : NAMES)) {
 		c->surname[c->nnames] = (size_t)(sp + 1 - c->strs.p);
 		c->surhash[c->nnames] = h;
 		c->roles[c->nnames] = role;
+		c->mention[c->nnames] = (uint8_t)mention;
 		c->names[c->nnames++] = name;
 	}
 }
 
-/* Is s two or more capitals and nothing else ("IMF")? */
-static int
-shouting(const char *s)
+static void
+remember(struct qctx *c, size_t name, size_t role)
 {
-	size_t	n;
+	remember_as(c, name, role, 0);
+}
 
-	for (n = 0; s[n] >= 'A' && s[n] <= 'Z'; n++)
-		;
-	return n > 1 && s[n] == '\0';
+/*
+ * Names in passing: two or three capitalised words that are no words
+ * of the lexicon, alone between others ("... now faces Serena
+ * Williams.").
+ */
+void
+mentions(struct qctx *c)
+{
+	const struct tok *t = c->t;
+	size_t		 i, k;
+
+	for (i = 0; i < c->nt; i = k + 1) {
+		for (k = i; k < c->nt && k - i < 4 && t[k].kind == K_WORD &&
+		    (t[k].f & F_CAP) && t[k].lex == 0 && !(t[k].f & F_NUM) &&
+		    !wire_shouting(c->text.p + t[k].off, t[k].len) && (k == i ||
+		    !(t[k - 1].f & F_POSS)); k++)
+			;
+		/* Not before a role: "Double Olympic champion Kelly Holmes". */
+		if (k - i >= 2 && k - i <= 3 && (k == c->nt ||
+		    !(t[k].kind == K_WORD && ((t[k].f & F_CAP) ||
+		    (t[k].lex & (L_TITLE | L_SRC))))) && (i == 0 ||
+		    !(t[i - 1].kind == K_WORD && (t[i - 1].f & F_CAP))))
+			remember_as(c, put_words(c, i, k, 0, 0, 1), NOSTR, 1);
+	}
+}
+
+/*
+ * The one name seen in passing that the surname w (len bytes) ends,
+ * now a name like others; NOSTR when none or more than one.
+ */
+size_t
+mentioned(struct qctx *c, const char *w, size_t len)
+{
+	size_t		 i, found = NAMES;
+	uint32_t	 h = name_hash(w, len);
+
+	for (i = 0; i < c->nnames; i++) {
+		if (!c->mention[i] || c->surhash[i] != h ||
+		    strncmp(str(c, c->surname[i]), w, len) != 0 ||
+		    str(c, c->surname[i])[len] != '\0')
+			continue;
+		if (found != NAMES)
+			return NOSTR;
+		found = i;
+	}
+	if (found == NAMES)
+		return NOSTR;
+	c->mention[found] = 0;
+	return c->names[found];
 }
 
 /* Is the word w (len bytes) a word of s, in any case? */
@@ -438,7 +491,8 @@ make_who(struct qctx *c, size_t t0, size_t t1, struct who *w)
 		w->role = put_words(c, r0, n0, 0, L_HON, 0);
 		if (w->name != NOSTR && n0 + 1 == t1) {
 			/* Letters are a body's name (IMF, IBM), maybe short. */
-			w->org = shouting(str(c, w->name));
+			w->org = wire_shouting(str(c, w->name),
+			    strlen(str(c, w->name)));
 			if ((full = expand(c, str(c, w->name),
 			    strlen(str(c, w->name)))) != NOSTR) {
 				w->person = !w->org;
@@ -588,6 +642,7 @@ acronyms(struct qctx *c)
 			c->surhash[c->nnames] = name_hash(str(c, acr),
 			    strlen(str(c, acr)));
 			c->roles[c->nnames] = NOSTR;
+			c->mention[c->nnames] = 0;
 			c->names[c->nnames++] = name;
 		}
 	}
