@@ -854,3 +854,13 @@ We will plant again.${TAB}kind=full"
 	    'Sailing was tough. "It was hard," she said.'
 	refute_output --partial "Nordic Sailing"
 }
+
+@test "wire-quotes: rule: a quotation opening a paragraph goes on from a speaker named with a verb of saying" {
+	run quotes 'Sales are in a new phase, argues Ida Moen, head of sales. Prices will fall.' \
+	    '"The boom is over. Nobody doubts it."'
+	assert_output --partial "speaker=Ida Moen"
+	# Not from a speaker left unnamed.
+	run quotes 'Sales are in a new phase, an analyst argues. Prices will fall.' \
+	    '"The boom is over. Nobody doubts it."'
+	assert_output --partial "speaker=-"
+}

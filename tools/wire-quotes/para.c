@@ -124,7 +124,11 @@ introduced(struct qctx *c, size_t i, size_t se)
 		}
 }
 
-/* A verb of saying outside the quotations: remember its subject. */
+/*
+ * A verb of saying outside the quotations: remember its subject.  A
+ * named one is whom a quotation opening the next paragraph goes on
+ * from, as after a quotation ("..., argues Ann Moe.  \n "It is over."").
+ */
 static void
 cue_here(struct qctx *c, size_t v, size_t ss)
 {
@@ -138,7 +142,7 @@ cue_here(struct qctx *c, size_t v, size_t ss)
 		if (v + 2 < c->nt && word_is(c, v + 1, WIRE_W_TO) &&
 		    (e = np_fwd(c, v + 2, c->nt)) > v + 2) {
 			make_who(c, v + 2, e, &w);
-			set_last(c, &w, 0);
+			set_last(c, &w, w.kind == W_NAME);
 		}
 		return;
 	}
@@ -154,13 +158,13 @@ cue_here(struct qctx *c, size_t v, size_t ss)
 	    (e == c->nt || c->t[e].kind == K_PUNCT)) {
 		make_who(c, v + 1, e, &w);
 		if (w.kind == W_NAME)
-			set_last(c, &w, 0);
+			set_last(c, &w, 1);
 		return;
 	}
 	if (passive(c, v, lo) || !subj(c, lo, v, &t0, &t1, &app))
 		return;
 	make_who(c, t0, t1, &w);
-	set_last(c, &w, 0);
+	set_last(c, &w, w.kind == W_NAME);
 }
 
 /*
