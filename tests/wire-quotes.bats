@@ -864,3 +864,12 @@ We will plant again.${TAB}kind=full"
 	    '"The boom is over. Nobody doubts it."'
 	assert_output --partial "speaker=-"
 }
+
+@test "wire-quotes: rule: \"his son\" stands for the person named with that word in the role" {
+	run who '"We kept the tapes," Lind'"'"'s son Erik, 50, said. "He loved them," his son said.'
+	assert_output "Erik${TAB}We kept the tapes,
+Erik${TAB}He loved them,"
+	# With no such role named, the words as written.
+	run who '"He loved them," his son said.'
+	assert_output "his son${TAB}He loved them,"
+}

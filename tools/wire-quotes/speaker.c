@@ -327,6 +327,27 @@ named_last(struct qctx *c, size_t t0, size_t t1, struct who *w, int person)
 	return 0;
 }
 
+/*
+ * The person named last as a speaker or a subject with the word h in
+ * the role ("Nogar's son Stephen" for "his son").
+ */
+static int
+in_role(struct qctx *c, const struct tok *h, struct who *w)
+{
+	const struct who *p;
+	size_t	 i;
+
+	for (i = 0; i < c->nhist && i < HIST; i++) {
+		p = &c->hist[(c->nhist - 1 - i) % HIST];
+		if (p->kind == W_NAME && p->role != NOSTR && has_word(str(c,
+		    p->role), c->text.p + h->off, h->len)) {
+			*w = *p;
+			return 1;
+		}
+	}
+	return 0;
+}
+
 /* Is the token an age: "23-year-old"? */
 static int
 aged(const struct qctx *c, const struct tok *h)
@@ -352,7 +373,12 @@ described(struct qctx *c, size_t t0, size_t t1, struct who *w)
 	size_t	 full;
 	int	 g = (h->lex & L_MASC) ? 'm' : (h->lex & L_FEM) ? 'f' : 0;
 
-	if (t1 - t0 < 2 || !word_is(c, t0, WIRE_W_THE) || (h->lex & L_PLUR))
+	if (t1 - t0 < 2 || (h->lex & L_PLUR))
+		return 0;
+	/* "His son said": the one quoted last with "son" in the role. */
+	if ((c->t[t0].lex & L_DET) && (c->t[t0].lex & (L_MASC | L_FEM)))
+		return t1 - t0 == 2 && in_role(c, h, w);
+	if (!word_is(c, t0, WIRE_W_THE))
 		return 0;
 	/* "The 23-year-old", "the Australian": the person named last. */
 	if (aged(c, h) || (t1 - t0 == 2 && (h->lex & L_NAT)))
