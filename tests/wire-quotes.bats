@@ -810,6 +810,9 @@ Brian Moss${TAB}It changes nothing."
 	# "The airline" for a body whose name ends in a body's word.
 	run who 'Brekke Airways said costs rose.' '"Fares will go up," the airline said.'
 	assert_output "Brekke Airways${TAB}Fares will go up,"
+	run who 'UK Salt said profits would "recover soon". The company said the plant was "safe".'
+	assert_output "UK Salt${TAB}recover soon
+UK Salt${TAB}safe"
 }
 
 @test "wire-quotes: rule: a name in capitals is a body's: he and she never stand for it" {
