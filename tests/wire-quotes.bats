@@ -876,3 +876,13 @@ Erik${TAB}He loved them,"
 	run who '"He loved them," his son said.'
 	assert_output "his son${TAB}He loved them,"
 }
+
+@test "wire-quotes: rule: a source keeps the body it speaks for" {
+	run who '"It will pass," said a spokesman for Norsal. "Delays happen," wrote analysts at Brekke Bank in a note.'
+	assert_output "a spokesman for Norsal${TAB}It will pass,
+analysts at Brekke Bank${TAB}Delays happen,"
+	# Not a time, a place in lower case, nor a name's title.
+	run who '"It will pass," a spokesman said on Monday. "No," said Norsal spokesman Ola Berg.'
+	assert_output "a spokesman${TAB}It will pass,
+Ola Berg${TAB}No,"
+}

@@ -25,6 +25,22 @@ paren_back(const struct qctx *c, size_t lo, size_t i)
 }
 
 /*
+ * Is the preposition at j, in a phrase that began at i, one that ties
+ * a source to its body's name: a source noun in lower case before it
+ * and a capital after ("analysts at Citigroup")?
+ */
+int
+src_of(const struct qctx *c, size_t j, size_t i, size_t lim)
+{
+	const struct tok *t = c->t;
+
+	return j > i && j + 1 < lim && (t[j].lex & L_PREP) && LOWER(&t[j]) &&
+	    LOWER(&t[j - 1]) && (t[j - 1].lex &
+	    L_SRC) && t[j + 1].kind == K_WORD && (t[j + 1].f & F_CAP) &&
+	    !(t[j + 1].lex & (L_TIME | L_DET)) && !word_is(c, j, WIRE_W_TO);
+}
+
+/*
  * The end of the noun phrase that begins at token i, before lim.  A
  * parenthesis inside it is passed over and one at its end left out.
  */
@@ -64,6 +80,11 @@ np_fwd(const struct qctx *c, size_t i, size_t lim)
 			continue;
 		}
 		if (k->lex & L_PREP) {
+			/* "analysts at Citigroup", "a spokesman for Dell" */
+			if (src_of(c, j, i, lim)) {
+				j++;
+				continue;
+			}
 			/* One of the officials; Secretary of State. */
 			if (word_is(c, j, WIRE_W_OF) && j > i && ((t[j - 1].lex &
 			    L_QUANT) || ((t[j - 1].lex & L_TITLE) &&

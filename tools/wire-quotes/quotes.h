@@ -274,6 +274,7 @@ int	title_case(const struct qctx *c, const struct seg *g);
 int	said_next_to(const struct qctx *c, size_t i);
 /* np.c */
 size_t	np_fwd(const struct qctx *c, size_t i, size_t lim);
+int	src_of(const struct qctx *c, size_t j, size_t i, size_t lim);
 int	is_comma(const struct qctx *c, size_t i);
 int	is_hard(const struct qctx *c, size_t i);
 size_t	time_back(const struct qctx *c, size_t lo, size_t j);

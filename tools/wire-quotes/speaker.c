@@ -449,7 +449,7 @@ void
 make_who(struct qctx *c, size_t t0, size_t t1, struct who *w)
 {
 	const struct tok *t = c->t, *k;
-	size_t	 n0, i, r0, full;
+	size_t	 n0, i, r0, full, hd;
 	int	 and = 0, quant = 1;
 
 	memset(w, 0, sizeof(*w));
@@ -496,13 +496,19 @@ make_who(struct qctx *c, size_t t0, size_t t1, struct who *w)
 		    L_SUB | L_CUE | L_TIME)) || ((k->f & F_POSS) && n0 < t1))
 			break;
 	}
-	if (!and && n0 == t1 && described(c, t0, t1, w))
+	/* "analysts at Citigroup": a description, its head before "at". */
+	for (hd = t1 - 1, i = t0 + 1; i < n0 && n0 < t1; i++)
+		if (src_of(c, i, t0, t1)) {
+			hd = i - 1;
+			n0 = t1;
+		}
+	if (!and && n0 == t1 && hd + 1 == t1 && described(c, t0, t1, w))
 		;	/* a person named before */
 	else if (and || n0 == t1) {
 		w->kind = W_DESC;
 		w->name = put_words(c, t0, t1, (t[t0].lex & (L_DET | L_QUANT |
 		    L_SRC)) != 0, 0, 0);
-		k = &t[t1 - 1];
+		k = &t[hd];
 		w->plural = and || (k->lex & L_PLUR) || (LOWER(k) &&
 		    k->len > 3 && c->text.p[k->off + k->len - 1] == 's' &&
 		    c->text.p[k->off + k->len - 2] != 's' && !(k->lex & L_ORG));
