@@ -804,6 +804,8 @@ Brian Moss${TAB}It changes nothing."
 @test "wire-quotes: rule: \"the Australian\" stands for the person named last" {
 	run who 'Mia Kerr won the title in Perth on Sunday.' '"I never gave up," said the Australian.'
 	assert_output "Mia Kerr${TAB}I never gave up,"
+	run who 'Mia Kerr won the title in Perth on Sunday.' 'The 24-year-old Australian added: "I never gave up."'
+	assert_output "Mia Kerr${TAB}I never gave up."
 	# A name with a nation's word in it is a name: "Swiss Re".
 	run who '"Claims rose," Swiss Re said.'
 	assert_output "Swiss Re${TAB}Claims rose,"

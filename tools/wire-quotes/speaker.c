@@ -327,6 +327,20 @@ named_last(struct qctx *c, size_t t0, size_t t1, struct who *w, int person)
 	return 0;
 }
 
+/* Does "the" open [t0, e) and no capital follow it ("the 24-year-old")? */
+static int
+lower_since(const struct qctx *c, size_t t0, size_t e)
+{
+	size_t	i;
+
+	if (e <= t0 || !word_is(c, t0, WIRE_W_THE))
+		return 0;
+	for (i = t0 + 1; i < e; i++)
+		if (c->t[i].kind != K_WORD || (c->t[i].f & F_CAP))
+			return 0;
+	return 1;
+}
+
 /*
  * The person named last as a speaker or a subject with the word h in
  * the role ("Nogar's son Stephen" for "his son").
@@ -380,8 +394,11 @@ described(struct qctx *c, size_t t0, size_t t1, struct who *w)
 		return t1 - t0 == 2 && in_role(c, h, w);
 	if (!word_is(c, t0, WIRE_W_THE))
 		return 0;
-	/* "The 23-year-old", "the Australian": the person named last. */
-	if (aged(c, h) || (t1 - t0 == 2 && (h->lex & L_NAT)))
+	/*
+	 * "The 23-year-old", "the Australian", "the 24-year-old Swiss": the
+	 * person named last.
+	 */
+	if (aged(c, h) || (h->lex & L_NAT))
 		return named_last(c, t0, t1, w, 1);
 	/* "The company said": the body named last (UK Coal). */
 	if ((h->lex & L_ORG) && !(h->lex & (L_TITLE | L_SRC)))
@@ -487,9 +504,8 @@ make_who(struct qctx *c, size_t t0, size_t t1, struct who *w)
 		if (k->kind == K_WORD && (k->f & F_CAP) && (k->lex & L_PREP) &&
 		    n0 < t1 && !(k->lex & ~L_PREP))
 			continue;
-		/* "the Swiss" is a description, "Swiss Re" a name. */
-		if ((k->lex & L_NAT) && n0 == t1 && n0 - 2 == t0 &&
-		    word_is(c, t0, WIRE_W_THE))
+		/* "the (young) Swiss" is a description, "Swiss Re" a name. */
+		if ((k->lex & L_NAT) && n0 == t1 && lower_since(c, t0, n0 - 1))
 			break;
 		if (k->kind != K_WORD || !(k->f & F_CAP) || (k->lex & (L_TITLE |
 		    L_HON | L_DET | L_QUANT | L_SRC | L_PRON | L_PREP | L_CONJ |
