@@ -888,3 +888,13 @@ analysts at Brekke Bank${TAB}Delays happen,"
 	assert_output "a spokesman${TAB}It will pass,
 Ola Berg${TAB}No,"
 }
+
+@test "wire-quotes: rule: a subject ends at its verb in -ed before an object" {
+	run who 'Harbour critics welcomed the plan, calling it "overdue".' \
+	    'Mayor Ola Berg greeted the crowd, calling the day "historic".'
+	assert_output "Harbour critics${TAB}overdue
+Ola Berg${TAB}historic"
+	# "seed" is no verb; a number word is no noun before one.
+	run who '"I am ready," said eighth seed Ola Berg.'
+	assert_output "Ola Berg${TAB}I am ready,"
+}

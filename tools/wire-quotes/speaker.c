@@ -457,6 +457,19 @@ work_title(const struct qctx *c, size_t t0, size_t n0)
 	return n0 > t0 && LOWER(&t[n0 - 1]) && (t[n0 - 1].lex & L_WORK);
 }
 
+/* Is token i a verb in -ed ("rejected", not "seed") after a noun? */
+static int
+verb_after(const struct qctx *c, size_t i)
+{
+	const struct tok *t = c->t, *p = &c->t[i - 1];
+	const char	*w = c->text.p + t[i].off;
+
+	return LOWER(&t[i]) && (t[i].f & F_ED) && t[i].len > 4 &&
+	    w[t[i].len - 3] != 'e' && p->kind == K_WORD && ((p->f & F_CAP) ||
+	    (p->lex & (L_SRC | L_ORG | L_PLUR)) || (p->len > 3 &&
+	    c->text.p[p->off + p->len - 1] == 's'));
+}
+
 /*
  * The speaker named by the words [t0, t1): a pronoun resolved, a name
  * split from its title ("German Chancellor Friedrich Merz"), or a
@@ -471,6 +484,14 @@ make_who(struct qctx *c, size_t t0, size_t t1, struct who *w)
 
 	memset(w, 0, sizeof(*w));
 	w->name = w->role = NOSTR;
+	/*
+	 * "Mr Balls rejected the claim", "critics welcomed it": a name or
+	 * a noun, then a verb in -ed and its object; the subject ends there.
+	 */
+	for (i = t0 + 1; i + 1 < t1; i++)
+		if (verb_after(c, i) && ((t[i + 1].lex & L_DET) ||
+		    (t[i + 1].f & F_CAP)))
+			t1 = i;
 	if (t1 - t0 == 1 && PRONOUN(&t[t0])) {
 		/* In a block quotation (see block_who) I and we are its author. */
 		if ((word_is(c, t0, WIRE_W_I) || word_is(c, t0, WIRE_W_WE)) &&
