@@ -823,6 +823,8 @@ UK Salt${TAB}safe"
 	# A body's word in a name makes it a body's too.
 	run who 'Otto Lie spoke. Brekke Airways said costs rose.' '"The fleet is old," he said.'
 	assert_output "Otto Lie${TAB}The fleet is old,"
+	run who 'Ole Lind spoke in Oslo. The Halden Gazette reported that jobs would go.' '"It is sad," he said.'
+	assert_output "Ole Lind${TAB}It is sad,"
 }
 
 @test "wire-quotes: rule: a verb of saying between commas names its subject after it" {
