@@ -841,6 +841,13 @@ UK Salt${TAB}safe"
 	assert_output "the union${TAB}lacked teeth"
 }
 
+@test "wire-quotes: rule: a quotation right after one ending in a comma is whole, with its own speaker" {
+	run who '"Rates are low," Ada Moe said.' '"Demand is weak," "Overall it will improve," Halden Bank economist Ola Berg added.'
+	assert_output "Ada Moe${TAB}Rates are low,
+Ada Moe${TAB}Demand is weak,
+Ola Berg${TAB}Overall it will improve,"
+}
+
 @test "wire-quotes: rule: a quotation after a comma that opens in lower case is a fragment" {
 	paras 'Given the drought, "lower yields" are certain, said Pia Vik.' \
 	    'Kari Holm said, "We will plant again."' | wire-quotes -l | cut -f3,6 > out

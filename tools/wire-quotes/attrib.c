@@ -323,7 +323,8 @@ fragment(const struct qctx *c, size_t qt, size_t ss, size_t se)
 	if (p->kind == K_PUNCT && (p->c != ',' || qt + 1 >= se ||
 	    c->t[qt + 1].kind != K_WORD))
 		return 0;
-	if (p->kind == K_QUOTE)
+	/* So may one after a quotation ending in a comma: '"A," "B," X said'. */
+	if (p->kind == K_QUOTE && p->c != ',')
 		return 1;
 	/* A verb of saying or a comma may bring in a whole sentence. */
 	if (p->kind == K_WORD && !(p->lex & L_CUE))
