@@ -427,7 +427,7 @@ the chairwoman${TAB}a farce."
 @test "wire-quotes: rule: a report by X, a headline from X" {
 	run who 'It follows a report by the Harbour Gazette that the mayor "misled" voters.' \
 	    'Consider this headline from the Valley Courier: "Council loses its own budget."' \
-	    'The row recalled a report from 2019 that the dam was "unsafe."'
+	    'This recalls a report from 2019 that the dam was "unsafe."'
 	assert_output "Harbour Gazette${TAB}misled
 Valley Courier${TAB}Council loses its own budget.
 -${TAB}unsafe."
