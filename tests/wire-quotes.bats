@@ -907,3 +907,12 @@ Ola Berg${TAB}historic"
 	run who '"I am ready," said eighth seed Ola Berg.'
 	assert_output "Ola Berg${TAB}I am ready,"
 }
+
+@test "wire-quotes: rule: a function word is never a speaker" {
+	run who 'There are "no big gaps" in the data.' 'How the deal was "rushed" is unclear.'
+	assert_output "-${TAB}no big gaps
+-${TAB}rushed"
+	# A name with one in it is still a name.
+	run who 'Rita May blamed "poor planning".'
+	assert_output "Rita May${TAB}poor planning"
+}
