@@ -916,3 +916,16 @@ Ola Berg${TAB}historic"
 	run who 'Rita May blamed "poor planning".'
 	assert_output "Rita May${TAB}poor planning"
 }
+
+@test "wire-quotes: rule: MP, DJ and other titles are roles; letters after a name go" {
+	run who '"We will vote no," said Tory MP Ada Moe.' '"Play it loud," said DJ Ola Berg.' \
+	    '"It is settled," said Ola Lind QC.' \
+	    'The Director of Harbours, Ida Lund MSP, said: "The port stays open."'
+	assert_output "Ada Moe${TAB}We will vote no,
+Ola Berg${TAB}Play it loud,
+Ola Lind${TAB}It is settled,
+Ida Lund${TAB}The port stays open."
+	# Not a place before them: "the Salford MP".
+	run who '"No," said the Salford MP.'
+	assert_output "the Salford MP${TAB}No,"
+}

@@ -258,8 +258,10 @@ subj_commas(const struct qctx *c, size_t lo, size_t k, size_t *t0,
 		if (i > 0 && is_comma(c, k) && starts[i - 1] == k + 1 &&
 		    (((t[s].lex & L_DET) && descr(c, s + 1, e)) ||
 		    titled_phrase(c, s, k)) &&
-		    (b = name_run(c, k + 1)) > k + 2 && is_comma(c, b))
-			*t1 = b;
+		    (b = name_run(c, k + 1)) > k + 2 && (is_comma(c, b) ||
+		    (b + 1 < c->nt && (t[b].lex & L_TITLE) && is_comma(c,
+		    b + 1) && wire_shouting(c->text.p + t[b].off, t[b].len))))
+			*t1 = is_comma(c, b) ? b : b + 1;	/* "..., X QC," */
 		return 1;
 	}
 	return 0;

@@ -484,6 +484,12 @@ make_who(struct qctx *c, size_t t0, size_t t1, struct who *w)
 
 	memset(w, 0, sizeof(*w));
 	w->name = w->role = NOSTR;
+	/* "Ann Moe MP", "Ola Berg QC": the name without its letters. */
+	if (t1 > t0 + 2 && (t[t1 - 1].lex & L_TITLE) && wire_shouting(
+	    c->text.p + t[t1 - 1].off, t[t1 - 1].len) && (t[t1 - 2].f & F_CAP) &&
+	    (t[t1 - 3].f & F_CAP) && !((t[t1 - 2].lex | t[t1 - 3].lex) &
+	    (L_DET | L_TITLE | L_HON)))
+		t1--;
 	/*
 	 * "Mr Balls rejected the claim", "critics welcomed it": a name or
 	 * a noun, then a verb in -ed and its object; the subject ends there.
