@@ -929,3 +929,15 @@ Ida Lund${TAB}The port stays open."
 	run who '"No," said the Salford MP.'
 	assert_output "the Salford MP${TAB}No,"
 }
+
+@test "wire-quotes: rule: a name in a title is its last word" {
+	{ rec d 0 'Defiant Berg sails on'; rec d 1 '"I will sail again," he said.'; } |
+	    wire-quotes -l | cut -f4 > out
+	run cat out
+	assert_output "speaker=Berg"
+	# One word in a title may be a body's: no one.
+	{ rec d 0 'Norsal sails on'; rec d 1 '"We will sail again," he said.'; } |
+	    wire-quotes -l | cut -f4 > out
+	run cat out
+	assert_output "speaker=-"
+}

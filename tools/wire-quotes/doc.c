@@ -111,7 +111,7 @@ finder_add(struct finder *wq, const char *s, size_t len, int newpara)
 	c->rec = wire_grow(c->rec, &c->caprec, c->nrec + 1, sizeof(*c->rec));
 	c->rec[c->nrec].off = c->text.len;
 	c->rec[c->nrec].len = len;
-	c->rec[c->nrec].newpara = c->nrec == 0 || newpara;
+	c->rec[c->nrec].newpara = newpara ? newpara : c->nrec == 0;
 	c->nrec++;
 	wire_buf_add(&c->text, s, len);
 	wire_buf_addc(&c->text, ' ');

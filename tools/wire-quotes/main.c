@@ -54,7 +54,7 @@ ours(const char *f, size_t len)
 	return 0;
 }
 
-/* Does the record at pos begin a paragraph? */
+/* Does the record at pos begin a paragraph (2: metadata)? */
 static int
 new_para(struct quotes *qs, const char *pos, size_t len)
 {
@@ -62,9 +62,9 @@ new_para(struct quotes *qs, const char *pos, size_t len)
 	size_t		 n = dot != NULL ? (size_t)(dot - pos) : len;
 	int		 changed;
 
-	/* Each metadata record (POS 0) stands alone. */
+	/* Each metadata record (POS 0) stands alone: 2. */
 	if (n == 1 && pos[0] == '0')
-		changed = 1;
+		changed = 2;
 	else
 		changed = n != qs->paralen || n >= sizeof(qs->para) ||
 		    memcmp(pos, qs->para, n) != 0;

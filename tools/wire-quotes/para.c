@@ -10,10 +10,11 @@
 /*
  * A person named as the subject of a sentence ("Ben Carson took ...")
  * is someone a later "he" or "she" may mean, and the likely speaker of
- * a quotation that follows with no words of its own on who.
+ * a quotation that follows with no words of its own on who; with head,
+ * the sentence is a title.
  */
 static void
-subject_here(struct qctx *c, size_t ss, size_t se)
+subject_here(struct qctx *c, size_t ss, size_t se, int head)
 {
 	const struct tok *t = c->t;
 	struct who	 w;
@@ -87,7 +88,15 @@ subject_here(struct qctx *c, size_t ss, size_t se)
 	    t[rs].len) == NOSTR && (rs != ss || mentioned(c, c->text.p +
 	    t[rs].off, t[rs].len) == NOSTR))
 		return;
-	make_who(c, ss, e, &w);
+	/*
+	 * In a title, a name's last word alone: "Faultless Federer wins"
+	 * is Federer's, a man the text names in full later.
+	 */
+	if (head && (e - rs < 2 || !(t[e - 1].f & F_CAP)))
+		return;
+	make_who(c, head ? e - 1 : ss, e, &w);
+	if (head)
+		w.person = 1;
 	if (w.kind == W_NAME && w.person) {
 		set_last(c, &w, 0);
 		c->subj = w;
@@ -283,7 +292,7 @@ paragraph(struct qctx *c, size_t r0, size_t r1, size_t para)
 		if (se < c->nt)
 			se++;
 		nextend = 0;
-		subject_here(c, ss, se);
+		subject_here(c, ss, se, c->rec[r0].newpara == 2);
 		for (i = ss; i < se; i++) {
 			if (is_q(c, i))
 				quote_here(c, i, ss, se, &nextend);

@@ -65,7 +65,8 @@ void	finder_free(struct finder *);
 void	finder_doc(struct finder *);
 /*
  * Add the text of the next record of the document; newpara says that it
- * begins a paragraph.
+ * begins a paragraph, 2 that it is metadata (a title: its names are
+ * no sentence's subject).
  */
 void	finder_add(struct finder *, const char *text, size_t len, int newpara);
 /* The text of record i (since the last run) as it was added. */
@@ -198,7 +199,7 @@ struct qctx {
 	struct wire_buf	 text;		/* the records, a space apart */
 	struct qrec {			/* a record in text: */
 		size_t	off, len;
-		int	newpara;	/* it begins a paragraph */
+		int	newpara;	/* it begins a paragraph; 2: metadata */
 	}		*rec;
 	size_t		 nrec, caprec;
 	int		 ran;		/* the records were run */
