@@ -279,7 +279,7 @@ int	wire_stopword(const char *w, size_t len);
  * how), once the lexicon is built.
  */
 #define WIRE_STOPBITS	10
-#define WIRE_STOPMUL	0x8482af8f7a31b2f5ULL
+#define WIRE_STOPMUL	0x669514bd0a6da5ffULL
 extern uint64_t	wire_stop_hashes[1 << WIRE_STOPBITS];
 static inline int
 wire_stophash(uint64_t h)

@@ -908,10 +908,13 @@ Ola Berg${TAB}historic"
 	assert_output "Ola Berg${TAB}I am ready,"
 }
 
-@test "wire-quotes: rule: a function word is never a speaker" {
-	run who 'There are "no big gaps" in the data.' 'How the deal was "rushed" is unclear.'
+@test "wire-quotes: rule: a function word or an adverb is never a speaker" {
+	run who 'There are "no big gaps" in the data.' 'How the deal was "rushed" is unclear.' \
+	    'Sadly comments like these "hurt" people.' "I'd call it \"a mess\" now."
 	assert_output "-${TAB}no big gaps
--${TAB}rushed"
+-${TAB}rushed
+-${TAB}hurt
+-${TAB}a mess"
 	# A name with one in it is still a name.
 	run who 'Rita May blamed "poor planning".'
 	assert_output "Rita May${TAB}poor planning"

@@ -359,6 +359,11 @@ clause_subj(const struct qctx *c, size_t lo, size_t k, size_t *t0,
 
 	if (s < k && (t[s].lex & L_CONJ))
 		s++;
+	/* "Now he wants", "Later, Ruiz said": an adverb first. */
+	if (s + 1 < k && t[s].kind == K_WORD && (((t[s].lex & L_ADV) &&
+	    !(t[s].lex & (L_DET | L_PRON))) || ((t[s].f & F_LY) &&
+	    is_comma(c, s + 1))))
+		s += 1 + is_comma(c, s + 1);
 	/* "He wants", "It expected": a pronoun and a verb. */
 	if (s + 1 < k && t[s].kind == K_WORD && PRONOUN(&t[s]) &&
 	    LOWER(&t[s + 1]) && !(t[s + 1].lex & (L_SUB | L_CONJ | L_REL |

@@ -572,9 +572,9 @@ make_who(struct qctx *c, size_t t0, size_t t1, struct who *w)
 			    strlen(str(c, w->name)))) != NOSTR) {
 				w->person = !w->org;
 				w->name = full;
-			} else if (!w->org && wire_stopword(str(c, w->name),
-			    strlen(str(c, w->name))))
-				w->name = NOSTR;	/* "There are", "How" */
+			} else if (!w->org && (wire_stopword(str(c, w->name),
+			    strlen(str(c, w->name))) || (t[n0].lex & L_ADV)))
+				w->name = NOSTR;	/* "There are", "Sadly" */
 		}
 		remember(c, w->name, w->role);
 		for (i = t0; i < n0; i++)
