@@ -686,6 +686,8 @@ the company${TAB}safe"
 	assert_output "Kari Holm${TAB}poor planning"
 	run who 'Kari Holm spoke. He wants "a new start" for the club.'
 	assert_output "Kari Holm${TAB}a new start"
+	run who 'Kari Holm spoke. Now she wants "a new start" for the club.'
+	assert_output "Kari Holm${TAB}a new start"
 	# Not a subject in another clause, nor a thing.
 	run who 'Kari Holm spoke first, but the "big plan" was not mentioned.'
 	assert_output "-${TAB}big plan"
