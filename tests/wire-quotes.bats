@@ -493,6 +493,13 @@ the firm${TAB}It is done,"
 @test "wire-quotes: rule: a name in commas after a description is the speaker" {
 	run quotes 'The union'"'"'s treasurer, Ada Moss, told members: "The fund is empty."'
 	assert_output "The fund is empty.${TAB}speaker=Ada Moss${TAB}role=union's treasurer${TAB}cue=told${TAB}kind=full"
+	# With a title of its own, or a place after it.
+	run who 'But the chairman of Harbour Watch UK, Sir Ada Moss, said the plan was "a step back".' \
+	    'The chair of the talks, Ambassador Ola Lind of Iceland, warned of "a lot of work".' \
+	    'A spokesman for Norsal, Dr Ivo Berg, told us it means "better ships".'
+	assert_output "Ada Moss${TAB}a step back
+Ola Lind${TAB}a lot of work
+Ivo Berg${TAB}better ships"
 }
 
 @test "wire-quotes: rule: a subject ends before a verb and its object" {

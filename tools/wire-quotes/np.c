@@ -199,6 +199,32 @@ name_run(const struct qctx *c, size_t i)
 	return i;
 }
 
+/*
+ * A name in commas from i, after a role: "Ada Moss,", "Sir Ada Moss,"
+ * "Ola Lind QC,", "Ambassador Ola Lind of Iceland,".  Where the name
+ * ends (its letters of a title kept), or 0.
+ */
+static size_t
+apposed(const struct qctx *c, size_t i)
+{
+	const struct tok *t = c->t;
+	size_t	 a = i, b, e;
+
+	while (a < c->nt && t[a].kind == K_WORD && (t[a].f & F_CAP) &&
+	    (t[a].lex & (L_TITLE | L_HON)))
+		a++;
+	if ((b = name_run(c, a)) == a || b < i + 2)
+		return 0;
+	if (b + 1 < c->nt && (t[b].lex & L_TITLE) && wire_shouting(c->text.p +
+	    t[b].off, t[b].len))
+		b++;		/* "QC" */
+	e = b;
+	if (e + 1 < c->nt && word_is(c, e, WIRE_W_OF))
+		e = name_run(c, e + 1);
+	return e < c->nt && is_comma(c, e) && e > b ? b :
+	    b < c->nt && is_comma(c, b) ? b : 0;
+}
+
 static int
 subj_commas(const struct qctx *c, size_t lo, size_t k, size_t *t0,
     size_t *t1, int *app)
@@ -257,11 +283,8 @@ subj_commas(const struct qctx *c, size_t lo, size_t k, size_t *t0,
 		 */
 		if (i > 0 && is_comma(c, k) && starts[i - 1] == k + 1 &&
 		    (((t[s].lex & L_DET) && descr(c, s + 1, e)) ||
-		    titled_phrase(c, s, k)) &&
-		    (b = name_run(c, k + 1)) > k + 2 && (is_comma(c, b) ||
-		    (b + 1 < c->nt && (t[b].lex & L_TITLE) && is_comma(c,
-		    b + 1) && wire_shouting(c->text.p + t[b].off, t[b].len))))
-			*t1 = is_comma(c, b) ? b : b + 1;	/* "..., X QC," */
+		    titled_phrase(c, s, k)) && (b = apposed(c, k + 1)) > 0)
+			*t1 = b;
 		return 1;
 	}
 	return 0;

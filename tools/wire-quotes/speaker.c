@@ -457,6 +457,16 @@ work_title(const struct qctx *c, size_t t0, size_t n0)
 	return n0 > t0 && LOWER(&t[n0 - 1]) && (t[n0 - 1].lex & L_WORK);
 }
 
+/* Is there a comma in the tokens [i, e)? */
+static int
+has_comma(const struct qctx *c, size_t i, size_t e)
+{
+	for (; i < e; i++)
+		if (c->t[i].kind == K_PUNCT && c->t[i].c == ',')
+			return 1;
+	return 0;
+}
+
 /* Is token i a verb in -ed ("rejected", not "seed") after a noun? */
 static int
 verb_after(const struct qctx *c, size_t i)
@@ -541,7 +551,7 @@ make_who(struct qctx *c, size_t t0, size_t t1, struct who *w)
 	}
 	/* "analysts at Citigroup": a description, its head before "at". */
 	for (hd = t1 - 1, i = t0 + 1; i < n0 && n0 < t1; i++)
-		if (src_of(c, i, t0, t1)) {
+		if (src_of(c, i, t0, t1) && !has_comma(c, i, t1)) {
 			hd = i - 1;
 			n0 = t1;
 		}
