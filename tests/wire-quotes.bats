@@ -953,3 +953,17 @@ Ida Lund${TAB}The port stays open."
 	run cat out
 	assert_output "speaker=-"
 }
+
+@test "wire-quotes: rule: a quotation in a title is the speaker's of the text's quotation that holds it" {
+	{ rec d 0 "'Ghost town' fears for port"; rec d 1 'Mayor Ada Moe said: "Without ferries we become a ghost town."'; } |
+	    wire-quotes -l | cut -f3,4 > out
+	run cat out
+	assert_output "Ghost town${TAB}speaker=Ada Moe
+Without ferries we become a ghost town.${TAB}speaker=Ada Moe"
+	# Not a word inside another ("town" in "townhall"), nor words not quoted.
+	{ rec d 0 "Port 'town' row"; rec d 1 'Mayor Ada Moe said: "The townhall stays."'; } |
+	    wire-quotes -l | cut -f3,4 > out
+	run cat out
+	assert_output "town${TAB}speaker=-
+The townhall stays.${TAB}speaker=Ada Moe"
+}

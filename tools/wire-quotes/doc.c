@@ -226,6 +226,7 @@ finder_run(struct finder *wq)
 	if (c->open != NOSTR)
 		drop_quote(c, c->open);
 	c->open = NOSTR;
+	head_quotes(c);
 	results(wq);
 }
 

@@ -2,8 +2,10 @@
  * para.c: a paragraph: its quotations, titles, subjects and verbs of
  * saying, in the order of the text.
  */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "quotes.h"
 
@@ -294,8 +296,10 @@ paragraph(struct qctx *c, size_t r0, size_t r1, size_t para)
 		nextend = 0;
 		subject_here(c, ss, se, c->rec[r0].newpara == 2);
 		for (i = ss; i < se; i++) {
-			if (is_q(c, i))
+			if (is_q(c, i)) {
+				c->q[c->t[i].q].head = c->rec[r0].newpara == 2;
 				quote_here(c, i, ss, se, &nextend);
+			}
 			else if (c->t[i].kind == K_WORD &&
 			    (c->t[i].lex & L_CUE) && !(c->t[i].f & F_USED))
 				cue_here(c, i, ss);
@@ -322,3 +326,51 @@ paragraph(struct qctx *c, size_t r0, size_t r1, size_t para)
 	c->prevpara = c->paralast;
 }
 
+
+/* Does s[a, b) hold the n bytes of w, in any case, as whole words? */
+static int
+holds(const char *s, size_t a, size_t b, const char *w, size_t n)
+{
+	size_t	i;
+
+	for (i = a; n > 0 && i + n <= b; i++)
+		if (strncasecmp(s + i, w, n) == 0 && (i == a ||
+		    !isalnum((unsigned char)s[i - 1])) && (i + n == b ||
+		    !isalnum((unsigned char)s[i + n])))
+			return 1;
+	return 0;
+}
+
+/*
+ * A quotation in a title with no speaker is the speaker's of one in the
+ * text that holds its words ("'Nuclear dumpsite' plan attacked" and
+ * later Baker: "... we are becoming a nuclear dumpsite.").
+ */
+void
+head_quotes(struct qctx *c)
+{
+	struct quo	*q, *p;
+	struct seg	*g, *h;
+	size_t		 k, j, i;
+
+	for (k = 0; k < c->nq; k++) {
+		q = &c->q[k];
+		if (!q->head || q->title || q->who.kind != W_NONE ||
+		    q->nseg != 1)
+			continue;
+		g = &c->seg[q->seg0];
+		for (j = 0; j < c->nq && q->who.kind == W_NONE; j++) {
+			p = &c->q[j];
+			if (p->head || p->who.kind == W_NONE)
+				continue;
+			for (i = 0; i < p->nseg; i++) {
+				h = &c->seg[p->seg0 + i];
+				if (g->b > g->a && holds(c->text.p, h->a, h->b,
+				    c->text.p + g->a, g->b - g->a)) {
+					q->who = p->who;
+					break;
+				}
+			}
+		}
+	}
+}

@@ -166,6 +166,7 @@ struct quo {
 	size_t		seg0, nseg;
 	size_t		para;		/* the paragraph it opens in */
 	int		dbl, partial, closed, title;
+	int		head;		/* in a title (metadata) */
 	int		told;		/* its own words say who: not context */
 	struct who	who;
 	size_t		cue;		/* in strs, or NOSTR */
@@ -301,3 +302,4 @@ void	set_last(struct qctx *c, const struct who *w, int quote);
 void	quote_here(struct qctx *c, size_t qt, size_t ss, size_t se, size_t *nextend);
 /* para.c */
 void	paragraph(struct qctx *c, size_t r0, size_t r1, size_t para);
+void	head_quotes(struct qctx *c);
