@@ -960,6 +960,10 @@ Ida Lund${TAB}The port stays open."
 	run cat out
 	assert_output "Ghost town${TAB}speaker=Ada Moe
 Without ferries we become a ghost town.${TAB}speaker=Ada Moe"
+	# A title's subject is not its fragment's speaker.
+	rec d 0 "Ferry cable 'fire risk'" | wire-quotes -l | cut -f3,4 > out
+	run cat out
+	assert_output "fire risk${TAB}speaker=-"
 	# Not a word inside another ("town" in "townhall"), nor words not quoted.
 	{ rec d 0 "Port 'town' row"; rec d 1 'Mayor Ada Moe said: "The townhall stays."'; } |
 	    wire-quotes -l | cut -f3,4 > out

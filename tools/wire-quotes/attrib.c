@@ -519,8 +519,11 @@ quote_here(struct qctx *c, size_t qt, size_t ss, size_t se,
 			ok = later(c, q, qt, ss, se);
 		if (!ok)
 			ok = block_who(c, q);
-		/* No verb of saying: the subject of its sentence, if a name. */
-		if (!ok && clause_subj(c, ss, qt, &t0, &t1))
+		/*
+		 * No verb of saying: the subject of its sentence, if a name;
+		 * not in a title ("Xbox cable 'fire fear'").
+		 */
+		if (!ok && !q->head && clause_subj(c, ss, qt, &t0, &t1))
 			subject_who(c, q, t0, t1, qt);
 		set_last(c, &q->who, 1);
 		return;
