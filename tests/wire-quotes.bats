@@ -803,6 +803,11 @@ Brian Moss${TAB}It changes nothing."
 	assert_failure 2
 }
 
+@test "wire-quotes: rule: \"the record holder\" is a role, the subject of the sentence before" {
+	run who 'Ada Moe called for bans.' 'The world record holder fears "easy doping".'
+	assert_output "Ada Moe${TAB}easy doping"
+}
+
 @test "wire-quotes: rule: \"the 23-year-old\" stands for the person named last" {
 	run who 'Sara Lind won the final in Oslo.' '"It was my best game," said the 23-year-old.'
 	assert_output "Sara Lind${TAB}It was my best game,"
