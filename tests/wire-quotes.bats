@@ -804,7 +804,8 @@ Brian Moss${TAB}It changes nothing."
 }
 
 @test "wire-quotes: rule: \"the record holder\" is a role, the subject of the sentence before" {
-	run who 'Ada Moe called for bans.' 'The world record holder fears "easy doping".'
+	run who 'Ada Moe has called for bans on cheats.' \
+	    'The world record holder believes more must be done to end the "easy doping" culture.'
 	assert_output "Ada Moe${TAB}easy doping"
 }
 
