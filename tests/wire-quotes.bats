@@ -500,6 +500,11 @@ the firm${TAB}It is done,"
 	assert_output "Ada Moss${TAB}a step back
 Ola Lind${TAB}a lot of work
 Ivo Berg${TAB}better ships"
+	# After an inverted verb, where the sentence ends.
+	run who '"The ship is sound," said the yard'"'"'s chief engineer, Ivo Berg.' \
+	    '"It was the story", said Halden Post'"'"'s picture editor, Ada Lind, on Monday.'
+	assert_output "Ivo Berg${TAB}The ship is sound,
+Ada Lind${TAB}It was the story"
 }
 
 @test "wire-quotes: rule: a subject ends before a verb and its object" {

@@ -98,7 +98,11 @@ cue_first(struct qctx *c, struct quo *q, size_t i, size_t hi, int loose)
 			return 0;
 		for (j = i + 1; j < hi && ADVERB(&t[j]); j++)
 			;
-		if ((e = np_fwd(c, j, hi)) > j)
+		/* "said the firm's chief, Ada Moe.": the name in commas. */
+		if ((e = np_fwd(c, j, hi)) > j && (v = role_name(c, j, e)) > 0 &&
+		    v <= hi)
+			return set_who(c, q, j, v, i);
+		if (e > j)
 			return set_who(c, q, j, e, i);
 		/*
 		 * ""...," said Friday.": a day or month alone after the verb,

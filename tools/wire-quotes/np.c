@@ -181,7 +181,10 @@ titled_phrase(const struct qctx *c, size_t s, size_t e)
 		if ((c->t[s].lex & L_TITLE) || ((c->t[s].f & F_POSS) &&
 		    s + 1 < e && LOWER(&c->t[s + 1])))
 			return 1;
-		if (c->t[s].lex & (L_PREP | L_CUE | L_PRON))
+		/* "De Telegraaf's image editor": a name like a preposition. */
+		if ((c->t[s].lex & (L_PREP | L_CUE | L_PRON)) &&
+		    !((c->t[s].f & F_CAP) && s + 1 < e && (c->t[s + 1].f &
+		    F_CAP)))
 			return 0;
 	}
 	return 0;
@@ -199,13 +202,22 @@ name_run(const struct qctx *c, size_t i)
 	return i;
 }
 
+/* Does the sentence end at token i (its last, or past it)? */
+static int
+ends(const struct qctx *c, size_t i)
+{
+	return i >= c->nt || (c->t[i].f & F_SEND) || (i > 0 &&
+	    (c->t[i - 1].f & F_SEND));
+}
+
 /*
  * A name in commas from i, after a role: "Ada Moss,", "Sir Ada Moss,"
- * "Ola Lind QC,", "Ambassador Ola Lind of Iceland,".  Where the name
- * ends (its letters of a title kept), or 0.
+ * "Ola Lind QC,", "Ambassador Ola Lind of Iceland,"; with end, also at
+ * the end of the sentence.  Where the name ends (its letters of a title
+ * kept), or 0.
  */
 static size_t
-apposed(const struct qctx *c, size_t i)
+apposed(const struct qctx *c, size_t i, int end)
 {
 	const struct tok *t = c->t;
 	size_t	 a = i, b, e;
@@ -221,8 +233,25 @@ apposed(const struct qctx *c, size_t i)
 	e = b;
 	if (e + 1 < c->nt && word_is(c, e, WIRE_W_OF))
 		e = name_run(c, e + 1);
-	return e < c->nt && is_comma(c, e) && e > b ? b :
-	    b < c->nt && is_comma(c, b) ? b : 0;
+	if (e > b && ((e < c->nt && is_comma(c, e)) || (end && ends(c, e))))
+		return b;
+	return (b < c->nt && is_comma(c, b)) || (end && ends(c, b)) ? b : 0;
+}
+
+/*
+ * A role [s, e) and a name in commas after it, as after an inverted
+ * verb ("said De Telegraaf's image editor, Peter Schoonen."): where
+ * the name ends, or 0.
+ */
+size_t
+role_name(const struct qctx *c, size_t s, size_t e)
+{
+	const struct tok *t = c->t;
+
+	if (e >= c->nt || !is_comma(c, e) || !(((t[s].lex & L_DET) &&
+	    descr(c, s + 1, e)) || titled_phrase(c, s, e)))
+		return 0;
+	return apposed(c, e + 1, 1);
 }
 
 static int
@@ -283,7 +312,7 @@ subj_commas(const struct qctx *c, size_t lo, size_t k, size_t *t0,
 		 */
 		if (i > 0 && is_comma(c, k) && starts[i - 1] == k + 1 &&
 		    (((t[s].lex & L_DET) && descr(c, s + 1, e)) ||
-		    titled_phrase(c, s, k)) && (b = apposed(c, k + 1)) > 0)
+		    titled_phrase(c, s, k)) && (b = apposed(c, k + 1, 0)) > 0)
 			*t1 = b;
 		return 1;
 	}
