@@ -982,3 +982,11 @@ Without ferries we become a ghost town.${TAB}speaker=Ada Moe"
 	assert_output "town${TAB}speaker=-
 The townhall stays.${TAB}speaker=Ada Moe"
 }
+
+@test "wire-quotes: rule: a person brought in with a role before and \"who\" after is whom he or she may mean" {
+	run who '"Sales are flat," said Ada Moe.' \
+	    'The device is the work of Norsal researcher Ivo Berg who built it in May.' \
+	    '"I wanted it small," he said.'
+	assert_output "Ada Moe${TAB}Sales are flat,
+Ivo Berg${TAB}I wanted it small,"
+}

@@ -111,7 +111,8 @@ subject_here(struct qctx *c, size_t ss, size_t se, int head)
 /*
  * A person brought in with a role in commas, anywhere in a sentence
  * ("... came from Brian Gammage, vice-president of research at
- * Gartner."), is someone a "he" or "she" after may mean.
+ * Gartner."), or with a role before and "who" after, is someone a "he"
+ * or "she" after may mean, or a quotation with no speaker of its own.
  */
 static void
 introduced(struct qctx *c, size_t i, size_t se)
@@ -120,10 +121,20 @@ introduced(struct qctx *c, size_t i, size_t se)
 	struct who	 w;
 	size_t		 e, k;
 
-	/* The role starts in lower case: not "May, Lib Dem chief X said". */
 	if (t[i].kind != K_WORD || !(t[i].f & F_CAP) || (t[i - 1].kind ==
 	    K_WORD && (t[i - 1].f & F_CAP)) || (e = name_run(c, i)) < i + 2 ||
-	    e + 2 >= se || !is_comma(c, e) || !LOWER(&t[e + 1]))
+	    e + 2 >= se)
+		return;
+	/* "... of IBM researcher Jim Levine who developed it." */
+	if (LOWER(&t[i - 1]) && (t[i - 1].lex & L_TITLE) &&
+	    (t[e].lex & L_REL) && LOWER(&t[e])) {
+		make_who(c, i - 1, e, &w);
+		if (w.kind == W_NAME && w.person)
+			set_last(c, &w, 0);
+		return;
+	}
+	/* The role starts in lower case: not "May, Lib Dem chief X said". */
+	if (!is_comma(c, e) || !LOWER(&t[e + 1]))
 		return;
 	for (k = e + 1; k < se && k < e + 6 && t[k].kind == K_WORD &&
 	    !(t[k].lex & L_CUE); k++)
