@@ -529,6 +529,9 @@ quote_here(struct qctx *c, size_t qt, size_t ss, size_t se,
 		 */
 		if (!ok && !q->head && clause_subj(c, ss, qt, &t0, &t1))
 			subject_who(c, q, t0, t1, qt);
+		if (q->who.kind == W_NONE && c->paralast.kind == W_NAME &&
+		    !q->head)
+			q->who = c->paralast;
 		set_last(c, &q->who, 1);
 		return;
 	}
