@@ -854,6 +854,8 @@ UK Salt${TAB}safe"
 	assert_output "Dahl${TAB}a ghost town"
 	run who 'Given the drought, "lower yields" are certain, said Pia Vik at Agri Bank on Monday.'
 	assert_output "Pia Vik${TAB}lower yields"
+	run who 'Given the drought, "lower yields" are certain, said Pia Vik.'
+	assert_output "Pia Vik${TAB}lower yields"
 	# Not when the subject stands before the verb, nor a clause after it.
 	run who 'Ivar Ness, who ran the mill until May, said farm staff wanted "more time".'
 	assert_output "Ivar Ness${TAB}more time"

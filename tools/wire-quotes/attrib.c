@@ -197,8 +197,8 @@ inserted(const struct qctx *c, size_t v, size_t lim, int end, size_t *e)
 		    !(t[v + 1].lex & L_DET)) || (t[i].f & F_ED))
 			return 0;
 	return *e > v + 1 && *e < lim && (is_comma(c, *e) || (end &&
-	    ((t[*e - 1].f & F_SEND) || ((t[*e].lex & L_PREP) &&
-	    (t[*e - 1].f & F_CAP)))));
+	    ((t[*e].f & F_SEND) || (t[*e - 1].f & F_SEND) ||
+	    ((t[*e].lex & L_PREP) && (t[*e - 1].f & F_CAP)))));
 }
 
 /*

@@ -245,7 +245,7 @@ paragraph(struct qctx *c, size_t r0, size_t r1, size_t para)
 	size_t		 a = c->rec[r0].off, b = c->rec[r1 - 1].off + c->rec[r1 - 1].len;
 	size_t		 q0, from = 0, qi, om, ss, se, i, k, nextend, last;
 	struct seg	*g;
-	int		 dbl;
+	int		 dbl, head = c->rec[r0].newpara == 2;	/* a title */
 
 	scan_marks(c, a, b);
 	q0 = c->nq;
@@ -305,13 +305,12 @@ paragraph(struct qctx *c, size_t r0, size_t r1, size_t para)
 		if (se < c->nt)
 			se++;
 		nextend = 0;
-		subject_here(c, ss, se, c->rec[r0].newpara == 2);
+		subject_here(c, ss, se, head);
 		for (i = ss; i < se; i++) {
 			if (is_q(c, i)) {
-				c->q[c->t[i].q].head = c->rec[r0].newpara == 2;
+				c->q[c->t[i].q].head = head;
 				quote_here(c, i, ss, se, &nextend);
-			}
-			else if (c->t[i].kind == K_WORD &&
+			} else if (c->t[i].kind == K_WORD &&
 			    (c->t[i].lex & L_CUE) && !(c->t[i].f & F_USED))
 				cue_here(c, i, ss);
 			else if (i > ss)
