@@ -943,6 +943,8 @@ Ola Berg${TAB}historic"
 }
 
 @test "wire-quotes: rule: MP, DJ and other titles are roles; letters after a name go" {
+	run who '"I won," said Teenager Ida Vik.'
+	assert_output "Ida Vik${TAB}I won,"
 	run who '"We will vote no," said Tory MP Ada Moe.' '"Play it loud," said DJ Ola Berg.' \
 	    '"It is settled," said Ola Lind QC.' \
 	    'The Director of Harbours, Ida Lund MSP, said: "The port stays open."'
