@@ -160,7 +160,7 @@ adverbial(const struct tok *t)
  */
 
 /* Are the words [s, e) all in lower case, a description's? */
-static int
+int
 descr(const struct qctx *c, size_t s, size_t e)
 {
 	for (; s < e; s++)

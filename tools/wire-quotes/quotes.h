@@ -278,6 +278,7 @@ int	said_next_to(const struct qctx *c, size_t i);
 size_t	np_fwd(const struct qctx *c, size_t i, size_t lim);
 int	src_of(const struct qctx *c, size_t j, size_t i, size_t lim);
 size_t	role_name(const struct qctx *c, size_t s, size_t e);
+int	descr(const struct qctx *c, size_t s, size_t e);
 int	is_comma(const struct qctx *c, size_t i);
 int	is_hard(const struct qctx *c, size_t i);
 size_t	time_back(const struct qctx *c, size_t lo, size_t j);

@@ -327,18 +327,12 @@ named_last(struct qctx *c, size_t t0, size_t t1, struct who *w, int person)
 	return 0;
 }
 
-/* Does "the" open [t0, e) and no capital follow it ("the 24-year-old")? */
+/* Does the word look plural: -s, not -ss ("officials", not "press")? */
 static int
-lower_since(const struct qctx *c, size_t t0, size_t e)
+plural_s(const struct qctx *c, const struct tok *k)
 {
-	size_t	i;
-
-	if (e <= t0 || !word_is(c, t0, WIRE_W_THE))
-		return 0;
-	for (i = t0 + 1; i < e; i++)
-		if (c->t[i].kind != K_WORD || (c->t[i].f & F_CAP))
-			return 0;
-	return 1;
+	return k->len > 3 && c->text.p[k->off + k->len - 1] == 's' &&
+	    c->text.p[k->off + k->len - 2] != 's';
 }
 
 /*
@@ -437,9 +431,7 @@ noun(const struct qctx *c, size_t t0, size_t t1)
 		return 0;
 	if (t1 - t0 > 1 || !LOWER(h) || (h->f & F_NUM))
 		return 1;
-	return (h->lex & (L_SRC | L_ORG | L_SPN | L_PLUR)) || (h->len > 3 &&
-	    c->text.p[h->off + h->len - 1] == 's' &&
-	    c->text.p[h->off + h->len - 2] != 's');	/* not "press" */
+	return (h->lex & (L_SRC | L_ORG | L_SPN | L_PLUR)) || plural_s(c, h);
 }
 
 /*
@@ -476,8 +468,7 @@ verb_after(const struct qctx *c, size_t i)
 
 	return LOWER(&t[i]) && (t[i].f & F_ED) && t[i].len > 4 &&
 	    w[t[i].len - 3] != 'e' && p->kind == K_WORD && ((p->f & F_CAP) ||
-	    (p->lex & (L_SRC | L_ORG | L_PLUR)) || (p->len > 3 &&
-	    c->text.p[p->off + p->len - 1] == 's'));
+	    (p->lex & (L_SRC | L_ORG | L_PLUR)) || plural_s(c, p));
 }
 
 /*
@@ -542,7 +533,8 @@ make_who(struct qctx *c, size_t t0, size_t t1, struct who *w)
 		    n0 < t1 && !(k->lex & ~L_PREP))
 			continue;
 		/* "the (young) Swiss" is a description, "Swiss Re" a name. */
-		if ((k->lex & L_NAT) && n0 == t1 && lower_since(c, t0, n0 - 1))
+		if ((k->lex & L_NAT) && n0 == t1 && n0 - 1 > t0 &&
+		    word_is(c, t0, WIRE_W_THE) && descr(c, t0 + 1, n0 - 1))
 			break;
 		if (k->kind != K_WORD || !(k->f & F_CAP) || (k->lex & (L_TITLE |
 		    L_HON | L_DET | L_QUANT | L_SRC | L_PRON | L_PREP | L_CONJ |
@@ -563,8 +555,7 @@ make_who(struct qctx *c, size_t t0, size_t t1, struct who *w)
 		    L_SRC)) != 0, 0, 0);
 		k = &t[hd];
 		w->plural = and || (k->lex & L_PLUR) || (LOWER(k) &&
-		    k->len > 3 && c->text.p[k->off + k->len - 1] == 's' &&
-		    c->text.p[k->off + k->len - 2] != 's' && !(k->lex & L_ORG));
+		    plural_s(c, k) && !(k->lex & L_ORG));
 		w->org = !w->plural && (k->lex & L_ORG) != 0;
 		w->indef = (t[t0].lex & L_INDEF) != 0;
 	} else {
