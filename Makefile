@@ -143,6 +143,12 @@ lint:
 	@for p in $(MAN1) $(MAN5) $(MAN7); do \
 	    groff -mandoc -Tutf8 -ww -z $$p 2>&1 | grep . && exit 1; \
 	done; echo "groff: every page clean"
+	@# Under groff a quotation macro runs to the end of its line, so a
+	@# second one on the line nests inside the first.
+	@awk '/^\./ { n = 0; for (i = 1; i <= NF; i++) \
+	    n += $$i ~ /^\.?(Dq|Ql|Sq)$$/; if (n > 1) { print FILENAME ":" \
+	    FNR ": two quotation macros on one line nest under groff"; \
+	    bad = 1 } } END { exit bad }' $(MAN1) $(MAN5) $(MAN7)
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANPREFIX)/man1 \
