@@ -18,7 +18,7 @@
 
 #include "wire.h"
 
-#define NSLOT	2048		/* a power of two, above twice the words */
+#define NSLOT	4096		/* a power of two, above twice the words */
 #define LEXMAX	24		/* bytes in the longest word looked up */
 
 static struct {

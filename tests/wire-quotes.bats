@@ -1003,3 +1003,53 @@ Ada Moe${TAB}a ruin"
 	run who 'The mayor toured the port. The plan was "a disgrace".'
 	assert_output "-${TAB}a disgrace"
 }
+
+@test "wire-quotes: rule: a subject after a sentence adverb and its comma" {
+	run who 'Meanwhile, harbour pilot Nils Ekberg is delighted. "It is a surprise," the veteran said.'
+	assert_output "Nils Ekberg${TAB}It is a surprise,"
+}
+
+@test "wire-quotes: rule: a description with no role to match is the person named last, known by sex or role" {
+	run who 'Coach Ola Brandt named his team on Monday. The squad trains in Oslo. "We are ready," said the Norwegian coach.'
+	assert_output "Ola Brandt${TAB}We are ready,"
+	run who 'Tom Brandt spoke on Monday. The squad trains in Oslo. "We are ready," said the Norwegian coach.'
+	assert_output "Tom Brandt${TAB}We are ready,"
+	# Two words in capitals may be no one ("The Final Verdict followed").
+	run who 'Ola Brandt spoke on Monday. The squad trains in Oslo. "We are ready," said the Norwegian coach.'
+	assert_output "the Norwegian coach${TAB}We are ready,"
+	# A source is not resolved so.
+	run who 'Coach Ola Brandt named his team. The squad trains in Oslo. "We are ready," said the spokesman.'
+	assert_output "the spokesman${TAB}We are ready,"
+	# An office (titles alone) only for one named in the sentence before.
+	run who 'Tom Brandt spoke on Monday. The squad trains in Oslo. "We are ready," said the prime minister.'
+	assert_output "the prime minister${TAB}We are ready,"
+	run who 'The squad trains in Oslo, Tom Brandt said. "We are ready," said the prime minister.'
+	assert_output "Tom Brandt${TAB}We are ready,"
+}
+
+@test "wire-quotes: rule: a first name tells a person's sex, a surname does not" {
+	run who 'Ann Lunde said the talks went well. Tom Vik said they did not. "It was a good day," she said.'
+	assert_output "Ann Lunde${TAB}It was a good day,"
+	run who 'Ola Russell said the talks went well. Tom Vik said they did not. "It was a good day," she said.'
+	assert_output "Ola Russell${TAB}It was a good day,"
+}
+
+@test "wire-quotes: rule: a name after a role that is a body is a body's" {
+	run who 'Ola Vik joined the club in May. Danish outfit Red Sharks Bergen said on Monday they want him. "It was a thought," he said.'
+	assert_output "Ola Vik${TAB}It was a thought,"
+	# Unless a first name says it is a person's ("chip maker Intel").
+	run who 'Games maker Tom Moe won an award. "It is a surprise," he said.'
+	assert_output "Tom Moe${TAB}It is a surprise,"
+}
+
+@test "wire-quotes: rule: a person with a role in commas after an opening preposition" {
+	run who 'For Pia Lund, director of the museum, the move is welcome. "It is a fine day," she said.'
+	assert_output "Pia Lund${TAB}It is a fine day,"
+}
+
+@test "wire-quotes: rule: a verb in -ing and its object, or a preposition, is no speaker" {
+	run who 'Lund was named best singer, sending a message of thanks saying the prize "means a lot".'
+	assert_output "-${TAB}means a lot"
+	run who 'Unlike other browsers, Vela does not need to be "trained" to hear a voice.'
+	assert_output "-${TAB}trained"
+}

@@ -348,6 +348,7 @@ set_last(struct qctx *c, const struct who *w, int quote)
 	if (w->kind == W_NONE)
 		return;
 	push(c, w);
+	c->lastsent = c->nsent;
 	/*
 	 * prevquote says, for now, whether this paragraph's last speaker
 	 * was quoted: what a quotation opening the next one goes on from.

@@ -49,6 +49,9 @@ finder_doc(struct finder *wq)
 	c->nnames = 0;
 	memset(&c->prevpara, 0, sizeof(c->prevpara));
 	memset(&c->paralast, 0, sizeof(c->paralast));
+	memset(&c->subj, 0, sizeof(c->subj));
+	c->lastsent = 0;
+	c->nsent = 0;
 	c->prevquote = 0;
 	c->prevcolon = 0;
 	c->open = NOSTR;

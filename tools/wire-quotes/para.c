@@ -28,8 +28,10 @@ subject_here(struct qctx *c, size_t ss, size_t se, int head)
 	 * Without a tagger, the verb is taken to follow the last run of
 	 * capitalised words before anything that ends a noun phrase.
 	 */
-	/* "But Mr. Netanyahu did not see it that way." */
+	/* "But Mr. Netanyahu did not see it", "Meanwhile, Ann Moe is". */
 	if (ss < se && (t[ss].lex & (L_CONJ | L_ADV)) && !(t[ss].lex & L_SUB))
+		ss++;
+	if (ss < se && is_comma(c, ss))
 		ss++;
 	/*
 	 * "Addressing Lisbon traders, Olmo listed ...": a participle opens
@@ -121,8 +123,10 @@ introduced(struct qctx *c, size_t i, size_t se)
 	struct who	 w;
 	size_t		 e, k;
 
+	/* Not inside a name, but "For Rick Dean, director of ...". */
 	if (t[i].kind != K_WORD || !(t[i].f & F_CAP) || (t[i - 1].kind ==
-	    K_WORD && (t[i - 1].f & F_CAP)) || (e = name_run(c, i)) < i + 2 ||
+	    K_WORD && (t[i - 1].f & F_CAP) && !(t[i - 1].lex & (L_PREP |
+	    L_CONJ | L_SUB | L_ADV))) || (e = name_run(c, i)) < i + 2 ||
 	    e + 2 >= se)
 		return;
 	/* "... of IBM researcher Jim Levine who developed it." */

@@ -230,6 +230,7 @@ struct qctx {
 	struct who	 subj;		/* the last person named as a subject */
 	size_t		 subjsent;	/* ... in this sentence of the document */
 	size_t		 nsent;		/* sentences so far */
+	size_t		 lastsent;	/* ... at the last speaker or subject */
 	struct who	 prevpara;	/* the last speaker of the paragraph */
 	int		 prevquote;	/* before, if it quoted anyone */
 	int		 prevcolon;	/* it ended "X wrote:": this one is X's */

@@ -149,8 +149,8 @@ remember(struct qctx *c, size_t name, size_t role)
 
 /*
  * Names in passing: two or three capitalised words that are no words
- * of the lexicon, alone between others ("... now faces Serena
- * Williams.").
+ * of the lexicon but first names, alone between others ("... now faces
+ * Serena Williams.").
  */
 void
 mentions(struct qctx *c)
@@ -160,7 +160,8 @@ mentions(struct qctx *c)
 
 	for (i = 0; i < c->nt; i = k + 1) {
 		for (k = i; k < c->nt && k - i < 4 && t[k].kind == K_WORD &&
-		    (t[k].f & F_CAP) && t[k].lex == 0 && !(t[k].f & F_NUM) &&
+		    (t[k].f & F_CAP) && !(t[k].lex & ~(L_MASC | L_FEM)) &&
+		    !(t[k].f & F_NUM) &&
 		    !wire_shouting(c->text.p + t[k].off, t[k].len) && (k == i ||
 		    !(t[k - 1].f & F_POSS)); k++)
 			;
@@ -304,6 +305,8 @@ roles_and(const struct qctx *c, size_t i, size_t t1)
  * The person (or, without person, the body) named last as a speaker or
  * a subject that a description [t0, t1) stands for: "the 23-year-old",
  * or "the company" after "UK Coal said".  The description is its role.
+ * With person 2, a person known as one by sex or role (not "The Final
+ * Diagnosis followed"); with 3, only if that is the last one named.
  */
 static int
 named_last(struct qctx *c, size_t t0, size_t t1, struct who *w, int person)
@@ -313,9 +316,13 @@ named_last(struct qctx *c, size_t t0, size_t t1, struct who *w, int person)
 
 	for (i = 0; i < c->nhist && i < HIST; i++) {
 		h = &c->hist[(c->nhist - 1 - i) % HIST];
-		if (h->kind != W_NAME || h->person != person || (!person &&
-		    !h->org && !h->bare))
+		if (h->kind != W_NAME || h->person != (person != 0) ||
+		    (!person && !h->org && !h->bare) || (person >= 2 &&
+		    h->gender == 0 && h->role == NOSTR)) {
+			if (person == 3)
+				return 0;
 			continue;
+		}
 		*w = *h;
 		w->role = put_words(c, t0 + 1, t1, 0, 0, 0);
 		if (!person) {
@@ -378,8 +385,9 @@ static int
 described(struct qctx *c, size_t t0, size_t t1, struct who *w)
 {
 	const struct tok *h = &c->t[t1 - 1];
-	size_t	 full;
-	int	 g = (h->lex & L_MASC) ? 'm' : (h->lex & L_FEM) ? 'f' : 0;
+	struct who	 p;
+	size_t	 full, k;
+	int	 office, g = (h->lex & L_MASC) ? 'm' : (h->lex & L_FEM) ? 'f' : 0;
 
 	if (t1 - t0 < 2 || (h->lex & L_PLUR))
 		return 0;
@@ -401,12 +409,28 @@ described(struct qctx *c, size_t t0, size_t t1, struct who *w)
 		return 0;
 	if ((full = by_role(c, t0 + 1, t1)) == AMBIGUOUS)
 		return 0;
-	if (full == NOSTR) {
-		if (c->subj.kind != W_NAME || c->subjsent + 1 != c->nsent ||
-		    (g != 0 && c->subj.gender != 0 && c->subj.gender != g))
-			return 0;
+	if (full == NOSTR && c->subj.kind == W_NAME && c->subjsent + 1 ==
+	    c->nsent && (g == 0 || c->subj.gender == 0 || c->subj.gender == g)) {
 		*w = c->subj;
 		full = c->subj.name;
+	} else if (full == NOSTR) {
+		/*
+		 * Else the person named last, if known by sex or role and no
+		 * other ("the French coach"), not for a source ("the
+		 * spokesman") nor a body ("the Executive").  A role of titles
+		 * alone names an office, often held by someone named only in
+		 * passing: the person must be named in the sentence before
+		 * ("..., Jack Straw said.  The foreign secretary told MPs").
+		 */
+		for (k = t0 + 1; k + 1 < t1 && (c->t[k].lex & L_TITLE); k++)
+			;
+		office = k + 1 >= t1;
+		if (!LOWER(h) || (h->lex & L_SRC) || (office && c->lastsent +
+		    1 < c->nsent) || !named_last(c, t0, t1, &p, office ? 3 :
+		    2) || (g != 0 && p.gender != 0 && p.gender != g))
+			return 0;
+		*w = p;
+		full = p.name;
 	}
 	w->kind = W_NAME;
 	w->name = full;
@@ -417,9 +441,10 @@ described(struct qctx *c, size_t t0, size_t t1, struct who *w)
 
 /*
  * Can the description [t0, t1) name someone?  Not when it ends in a
- * verb or an adverb ("been", "already", "quoted", "hit back"), nor
- * when it is one word that is no noun of a source, a body or what is
- * said, and no plural ("director" alone is a role, not who).
+ * verb or an adverb ("been", "already", "quoted", "hit back"), or
+ * opens with a verb in -ing and its object, nor when it is one word
+ * that is no noun of a source, a body or what is said, and no plural
+ * ("director" alone is a role, not who).
  */
 static int
 noun(const struct qctx *c, size_t t0, size_t t1)
@@ -428,6 +453,10 @@ noun(const struct qctx *c, size_t t0, size_t t1)
 
 	if (LOWER(h) && ((h->lex & (L_BE | L_ADV | L_CUE | L_PREP)) ||
 	    (h->f & (F_LY | F_ED | F_ING))))
+		return 0;
+	/* "sending a message", not "striking workers". */
+	if (t1 - t0 > 2 && LOWER(&c->t[t0]) && (c->t[t0].f & F_ING) &&
+	    (c->t[t0 + 1].lex & L_DET))
 		return 0;
 	if (t1 - t0 > 1 || !LOWER(h) || (h->f & F_NUM))
 		return 1;
@@ -584,12 +613,26 @@ make_who(struct qctx *c, size_t t0, size_t t1, struct who *w)
 		for (i = n0; i < t1; i++)
 			if (t[i].lex & L_ORG)
 				w->org = 1;
+		/*
+		 * "Mexican outfit Red Sharks Veracruz": a body's name, but
+		 * "games maker Peter Molyneux" is a man's.
+		 */
+		if (n0 > r0 && LOWER(&t[n0 - 1]) && (t[n0 - 1].lex & L_ORG) &&
+		    !(t[n0 - 1].lex & (L_TITLE | L_SRC)) &&
+		    !(t[n0].lex & (L_MASC | L_FEM)))
+			w->org = 1;
 		if (w->org)
 			w->person = 0;
 		w->bare = !w->person && !w->org && w->role == NOSTR;
 	}
+	/*
+	 * "actress", "his": a word of one sex; a first name ("Ann", not
+	 * "Ola Russell") only before the last word of a name.
+	 */
 	for (i = t0; i < t1; i++)
-		if (t[i].lex & (L_MASC | L_FEM) && !(t[i].lex & L_DET))
+		if (t[i].lex & (L_MASC | L_FEM) && !(t[i].lex & L_DET) &&
+		    ((t[i].lex & ~(L_MASC | L_FEM)) || !(t[i].f & F_CAP) ||
+		    (w->kind == W_NAME && i >= n0 && i + 1 < t1)))
 			w->gender = (t[i].lex & L_MASC) ? 'm' : 'f';
 	if (w->gender != 0 && w->kind == W_NAME) {
 		w->person = 1;
