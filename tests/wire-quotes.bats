@@ -1053,3 +1053,13 @@ Ada Moe${TAB}a ruin"
 	run who 'Unlike other browsers, Vela does not need to be "trained" to hear a voice.'
 	assert_output "-${TAB}trained"
 }
+
+@test "wire-quotes: rule: a body's initials or the start of its first word stand for its name" {
+	run who 'The Harbour Safety Board said on Monday that the quay was unsafe. The HSB said it was "a grave risk".'
+	assert_output "Harbour Safety Board${TAB}a grave risk"
+	run who 'The Federal Harbour Board raised its fees on Monday. Ola Vik spoke. In a statement, the Fed said the rise was "measured".'
+	assert_output "Federal Harbour Board${TAB}measured"
+	# Not when two names fit.
+	run who 'The Harbour Safety Board said the quay was unsafe. The Hull Shipping Bureau said it was not. The HSB said it was "a grave risk".'
+	assert_output "HSB${TAB}a grave risk"
+}

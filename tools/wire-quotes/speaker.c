@@ -2,6 +2,7 @@
  * speaker.c: who a noun phrase names: a name, a description or a
  * pronoun resolved, and the names a document has given.
  */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -71,6 +72,26 @@ same_name(const struct qctx *c, const struct who *a, const struct who *b)
 	    strcmp(str(c, a->name), str(c, b->name)) == 0;
 }
 
+/*
+ * Are the letters w (len bytes, in capitals) the initials of the words
+ * in capitals of the name s, small words such as "of" left out?
+ */
+static int
+initials(const char *s, const char *w, size_t len)
+{
+	size_t	n = 0;
+
+	if (len < 2 || !wire_shouting(w, len))
+		return 0;
+	for (; *s != '\0'; s = strchr(s, ' ') + 1) {
+		if (isupper((unsigned char)*s) && (n == len || *s != w[n++]))
+			return 0;
+		if (strchr(s, ' ') == NULL)
+			break;
+	}
+	return n == len;
+}
+
 /* The full name that the one word w stands for, if only one fits. */
 size_t
 expand(const struct qctx *c, const char *w, size_t len)
@@ -100,6 +121,23 @@ expand(const struct qctx *c, const char *w, size_t len)
 	for (i = 0; i < c->nnames; i++) {
 		sn = str(c, c->names[i]);
 		if (c->mention[i] || memcmp(sn, w, len) != 0 || sn[len] != ' ')
+			continue;
+		if (found != NOSTR && strcmp(sn, str(c, found)) != 0)
+			return NOSTR;
+		found = c->names[i];
+	}
+	if (found != NOSTR)
+		return found;
+	/*
+	 * Failing that, a body's short name: its initials ("NAO" for the
+	 * National Audit Office) or the start of its first word ("the Fed"
+	 * for the Federal Reserve).
+	 */
+	for (i = 0; i < c->nnames; i++) {
+		sn = str(c, c->names[i]);
+		if (c->mention[i] || strchr(sn, ' ') == NULL || !(initials(sn,
+		    w, len) || (len > 2 && memcmp(sn, w, len) == 0 &&
+		    islower((unsigned char)sn[len]))))
 			continue;
 		if (found != NOSTR && strcmp(sn, str(c, found)) != 0)
 			return NOSTR;
