@@ -1063,3 +1063,20 @@ Ada Moe${TAB}a ruin"
 	run who 'The Harbour Safety Board said the quay was unsafe. The Hull Shipping Bureau said it was not. The HSB said it was "a grave risk".'
 	assert_output "HSB${TAB}a grave risk"
 }
+
+@test "wire-quotes: rule: a role with a phrase in lower case before the name" {
+	run who 'Party spokeswoman for health Ann Vik said: "It is misdirected."'
+	assert_output "Ann Vik${TAB}It is misdirected."
+	# A body's name after a determiner is the source's body.
+	run who 'A spokesman for the Tern Shipping Alliance said: "It is misdirected."'
+	refute_output --partial "Tern Shipping Alliance${TAB}"
+}
+
+@test "wire-quotes: rule: a verb of saying that opens its sentence has its subject after it" {
+	run who 'Hooker Ola Berg is doubtful. Said assistant coach Per Lund: "The reports are good."'
+	assert_output "Per Lund${TAB}The reports are good."
+	run who 'Ola Berg is doubtful. Added Per Lund: "The reports are good."'
+	assert_output "Per Lund${TAB}The reports are good."
+	run who 'Most users cannot tell. Said the Pew report: "This is ironic."'
+	assert_output "the Pew report${TAB}This is ironic."
+}

@@ -291,6 +291,10 @@ before(struct qctx *c, struct quo *q, size_t qt, size_t lo, size_t ss,
 			q->cue = put_cue(c, v);
 		return 1;
 	}
+	/* "Said assistant coach Per Lund: "..."": it opens the sentence. */
+	if (v == ss && (t[v].lex & L_INV) && (e = np_fwd(c, v + 1, qt)) >
+	    v + 1)
+		return set_who(c, q, v + 1, e, v);
 	if (subj(c, ss, v, &t0, &t1, &app))
 		return set_who(c, q, t0, t1, v);
 	for (u = v; u > ss && v - u < LOOKBACK; u--)

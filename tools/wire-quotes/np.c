@@ -605,6 +605,21 @@ subj_depth(const struct qctx *c, size_t lo, size_t v, size_t *t0,
 		if (k < j)
 			e = j;
 	}
+	/*
+	 * "Party spokeswoman for women Ada Moe said": a role's phrase in
+	 * lower case, then the name of two words or more (not "a
+	 * spokesman for the Tern Alliance", "for publisher Ink Ltd").
+	 */
+	if (e + 3 < j && LOWER(&t[e]) && (t[e].lex & L_PREP) &&
+	    LOWER(&t[e - 1]) && (t[e - 1].lex & (L_TITLE | L_SRC))) {
+		for (k = e + 1; k < j && LOWER(&t[k]) && !(t[k].lex & (L_DET |
+		    L_SRC | L_ORG)); k++)
+			;
+		for (n = k; n < j && t[n].kind == K_WORD && (t[n].f & F_CAP); n++)
+			;
+		if (k > e + 1 && n == j && j - k >= 2)
+			e = j;
+	}
 	*t0 = i;
 	*t1 = e;
 	/*
