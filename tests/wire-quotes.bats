@@ -1080,3 +1080,15 @@ Ada Moe${TAB}a ruin"
 	run who 'Most users cannot tell. Said the Pew report: "This is ironic."'
 	assert_output "the Pew report${TAB}This is ironic."
 }
+
+@test "wire-quotes: rule: a subject after a phrase of time and its comma, or before a dash" {
+	run who 'Per Lund spoke first. On Wednesday, Ola Berg provoked fury at the quay. "It is a farce," he said.'
+	assert_output "Ola Berg${TAB}It is a farce,"
+	run who 'Per Lund spoke first. Ola Berg - who has resigned as mayor - built his name on trust. "I tried," he said.'
+	assert_output "Ola Berg${TAB}I tried,"
+}
+
+@test "wire-quotes: rule: initials stand for a body named in passing" {
+	run who 'He wrote to the Nordic Shipping Council last month. The NSC said it was "a grave risk".'
+	assert_output "Nordic Shipping Council${TAB}a grave risk"
+}

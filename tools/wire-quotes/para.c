@@ -36,9 +36,12 @@ subject_here(struct qctx *c, size_t ss, size_t se, int head)
 	/*
 	 * "Addressing Lisbon traders, Olmo listed ...": a participle opens
 	 * the sentence and has no subject; the subject follows its comma.
+	 * So it does after a phrase of time or place ("On Wednesday, Mr
+	 * Mallon provoked ...").
 	 */
 	if (ss + 1 < se && t[ss].kind == K_WORD && (t[ss].f & F_CAP) &&
-	    (t[ss].f & F_ING) && t[ss].len > 5 && t[ss + 1].kind == K_WORD) {
+	    (((t[ss].f & F_ING) && t[ss].len > 5) || (t[ss].lex & (L_PREP |
+	    L_TIME))) && t[ss + 1].kind == K_WORD) {
 		for (i = ss + 2; i < se && !is_comma(c, i) && !is_hard(c, i); i++)
 			;
 		if (i < se && is_comma(c, i))
@@ -70,8 +73,7 @@ subject_here(struct qctx *c, size_t ss, size_t se, int head)
 		    (L_DET | L_TITLE | L_HON | L_CUE | L_TIME)) &&
 		    !(t[r].f & F_POSS); r++)
 			;
-		if (r < se && (LOWER(&t[r]) || (t[r].kind == K_PUNCT &&
-		    t[r].c == ','))) {
+		if (r < se && (LOWER(&t[r]) || is_comma(c, r))) {
 			e = r;
 			rs = i;
 		}

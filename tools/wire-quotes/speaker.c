@@ -130,13 +130,13 @@ expand(const struct qctx *c, const char *w, size_t len)
 		return found;
 	/*
 	 * Failing that, a body's short name: its initials ("NAO" for the
-	 * National Audit Office) or the start of its first word ("the Fed"
-	 * for the Federal Reserve).
+	 * National Audit Office, named in passing or not) or the start of
+	 * its first word ("the Fed" for the Federal Reserve).
 	 */
 	for (i = 0; i < c->nnames; i++) {
 		sn = str(c, c->names[i]);
-		if (c->mention[i] || strchr(sn, ' ') == NULL || !(initials(sn,
-		    w, len) || (len > 2 && memcmp(sn, w, len) == 0 &&
+		if (strchr(sn, ' ') == NULL || !(initials(sn, w, len) ||
+		    (!c->mention[i] && len > 2 && memcmp(sn, w, len) == 0 &&
 		    islower((unsigned char)sn[len]))))
 			continue;
 		if (found != NOSTR && strcmp(sn, str(c, found)) != 0)
@@ -187,8 +187,9 @@ remember(struct qctx *c, size_t name, size_t role)
 
 /*
  * Names in passing: two or three capitalised words that are no words
- * of the lexicon but first names, alone between others ("... now faces
- * Serena Williams.").
+ * of the lexicon but first names and bodies' words, alone between
+ * others ("... now faces Serena Williams.", "a letter to the British
+ * Phonographic Industry").
  */
 void
 mentions(struct qctx *c)
@@ -198,7 +199,7 @@ mentions(struct qctx *c)
 
 	for (i = 0; i < c->nt; i = k + 1) {
 		for (k = i; k < c->nt && k - i < 4 && t[k].kind == K_WORD &&
-		    (t[k].f & F_CAP) && !(t[k].lex & ~(L_MASC | L_FEM)) &&
+		    (t[k].f & F_CAP) && !(t[k].lex & ~(L_MASC | L_FEM | L_ORG)) &&
 		    !(t[k].f & F_NUM) &&
 		    !wire_shouting(c->text.p + t[k].off, t[k].len) && (k == i ||
 		    !(t[k - 1].f & F_POSS)); k++)
