@@ -1092,3 +1092,11 @@ Ada Moe${TAB}a ruin"
 	run who 'He wrote to the Nordic Shipping Council last month. The NSC said it was "a grave risk".'
 	assert_output "Nordic Shipping Council${TAB}a grave risk"
 }
+
+@test "wire-quotes: rule: the person named with a verb of saying is a subject a description after may mean" {
+	run who 'Tom Vik has failed the port, Ann Moe has said. How was it right, the harbour chief asked. The fee was an "unfair tax", she added.'
+	assert_output "Ann Moe${TAB}unfair tax"
+	# Not a spokesman, who speaks for someone else.
+	run who "Tom Vik has failed the port, Ann Moe has said. The minister's spokesman called it \"an unfair tax\"."
+	assert_output "the minister's spokesman${TAB}an unfair tax"
+}

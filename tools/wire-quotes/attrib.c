@@ -488,6 +488,22 @@ reported(const struct qctx *c, size_t s, size_t e)
 	    L_SUB)) != 0;
 }
 
+/*
+ * A person named with a verb of saying is a subject of the sentence:
+ * "..., Charles Kennedy has said.  The Lib Dem leader asked" is his.
+ * The sentence stays that of the first mention, so that a description
+ * read twice ("the record holder believes ... "...") finds him again.
+ */
+void
+said_subj(struct qctx *c, const struct who *w)
+{
+	if (w->kind != W_NAME || !w->person || (c->subj.kind == W_NAME &&
+	    same_name(c, &c->subj, w) && c->subjsent + 1 >= c->nsent))
+		return;
+	c->subj = *w;
+	c->subjsent = c->nsent;
+}
+
 /* Give the quotation at token qt, in the sentence [ss, se), a speaker. */
 void
 quote_here(struct qctx *c, size_t qt, size_t ss, size_t se,
@@ -537,6 +553,8 @@ quote_here(struct qctx *c, size_t qt, size_t ss, size_t se,
 		if (q->who.kind == W_NONE && c->paralast.kind == W_NAME &&
 		    !q->head)
 			q->who = c->paralast;
+		if (q->cue != NOSTR && !q->head)
+			said_subj(c, &q->who);
 		set_last(c, &q->who, 1);
 		return;
 	}
@@ -573,5 +591,7 @@ quote_here(struct qctx *c, size_t qt, size_t ss, size_t se,
 	}
 	if (!ok && qt == 0 && c->prevquote)
 		q->who = c->prevpara;
+	if (q->cue != NOSTR && !q->head)
+		said_subj(c, &q->who);
 	set_last(c, &q->who, 1);
 }

@@ -193,6 +193,7 @@ cue_here(struct qctx *c, size_t v, size_t ss)
 		return;
 	make_who(c, t0, t1, &w);
 	set_last(c, &w, w.kind == W_NAME);
+	said_subj(c, &w);
 }
 
 /*

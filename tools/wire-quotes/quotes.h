@@ -302,6 +302,7 @@ size_t	mentioned(struct qctx *c, const char *w, size_t len);
 /* attrib.c */
 int	passive(const struct qctx *c, size_t v, size_t lo);
 void	set_last(struct qctx *c, const struct who *w, int quote);
+void	said_subj(struct qctx *c, const struct who *w);
 void	quote_here(struct qctx *c, size_t qt, size_t ss, size_t se, size_t *nextend);
 /* para.c */
 void	paragraph(struct qctx *c, size_t r0, size_t r1, size_t para);

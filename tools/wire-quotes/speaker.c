@@ -449,7 +449,8 @@ described(struct qctx *c, size_t t0, size_t t1, struct who *w)
 	if ((full = by_role(c, t0 + 1, t1)) == AMBIGUOUS)
 		return 0;
 	if (full == NOSTR && c->subj.kind == W_NAME && c->subjsent + 1 ==
-	    c->nsent && (g == 0 || c->subj.gender == 0 || c->subj.gender == g)) {
+	    c->nsent && (h->lex & (L_TITLE | L_SRC)) != (L_TITLE | L_SRC) &&
+	    (g == 0 || c->subj.gender == 0 || c->subj.gender == g)) {
 		*w = c->subj;
 		full = c->subj.name;
 	} else if (full == NOSTR) {
