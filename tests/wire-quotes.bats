@@ -1100,3 +1100,15 @@ Ada Moe${TAB}a ruin"
 	run who "Tom Vik has failed the port, Ann Moe has said. The minister's spokesman called it \"an unfair tax\"."
 	assert_output "the minister's spokesman${TAB}an unfair tax"
 }
+
+@test "wire-quotes: rule: a surname spelt another way by one letter is the one name that fits" {
+	run who 'Agent Brian Hassell spoke on Monday. "He wants to stay," said Hassel.'
+	assert_output "Brian Hassell${TAB}He wants to stay,"
+	run who 'President Volodymyr Zelensky spoke on Monday. "We will hold," said Zelenskiy.'
+	assert_output "Volodymyr Zelensky${TAB}We will hold,"
+	# Not when two fit, nor for a short name.
+	run who 'Captain Lena Bergen spoke. Coach Ola Bergan spoke. "We will hold," said Bergin.'
+	assert_output "Bergin${TAB}We will hold,"
+	run who 'Agent Tom Vik spoke on Monday. "He wants to stay," said Vix.'
+	assert_output "Vix${TAB}He wants to stay,"
+}

@@ -92,6 +92,38 @@ initials(const char *s, const char *w, size_t len)
 	return n == len;
 }
 
+/*
+ * Is the surname s one letter added, dropped or changed from w (len
+ * bytes), both of five letters or more and with one first letter
+ * ("Hassel" for Hassell, "Zelenskiy" for Zelensky)?
+ */
+static int
+variant(const char *s, const char *w, size_t len)
+{
+	size_t	n = strlen(s), i = 0, j = 0, edits = 0;
+
+	if (len < 5 || n < 5 || n + 1 < len || len + 1 < n || *s != *w)
+		return 0;
+	while (i < n && j < len) {
+		if (s[i] == w[j]) {
+			i++;
+			j++;
+			continue;
+		}
+		if (++edits > 1)
+			return 0;
+		if (n > len)
+			i++;
+		else if (len > n)
+			j++;
+		else {
+			i++;
+			j++;
+		}
+	}
+	return edits + (n - i) + (len - j) == 1;
+}
+
 /* The full name that the one word w stands for, if only one fits. */
 size_t
 expand(const struct qctx *c, const char *w, size_t len)
@@ -140,6 +172,17 @@ expand(const struct qctx *c, const char *w, size_t len)
 		    islower((unsigned char)sn[len]))))
 			continue;
 		if (found != NOSTR && strcmp(sn, str(c, found)) != 0)
+			return NOSTR;
+		found = c->names[i];
+	}
+	if (found != NOSTR)
+		return found;
+	/* Last, a surname spelt another way: one full name only. */
+	for (i = 0; i < c->nnames; i++) {
+		if (c->mention[i] || !variant(str(c, c->surname[i]), w, len))
+			continue;
+		if (found != NOSTR && strcmp(str(c, c->names[i]),
+		    str(c, found)) != 0)
 			return NOSTR;
 		found = c->names[i];
 	}
