@@ -1112,3 +1112,10 @@ Ada Moe${TAB}a ruin"
 	run who 'Agent Tom Vik spoke on Monday. "He wants to stay," said Vix.'
 	assert_output "Vix${TAB}He wants to stay,"
 }
+
+@test "wire-quotes: rule: a role, a form of 'be' and a name bring the name in" {
+	run who 'Producer Kevin Moe spoke. The director is Matthew Lund, best known for Art. "It will be a hybrid," he said.'
+	assert_output "Matthew Lund${TAB}It will be a hybrid,"
+	run who "Producer Kevin Moe spoke. The director is Matthew Lund's friend. \"It will be a hybrid,\" he said."
+	assert_output "Kevin Moe${TAB}It will be a hybrid,"
+}

@@ -10,6 +10,37 @@
 #include "quotes.h"
 
 /*
+ * "The film's director is Matthew Warchus, best known for ...": a role,
+ * a form of "be" and a name of two words or more, which a "he" after
+ * may mean.
+ */
+static int
+is_named(struct qctx *c, size_t ss, size_t se)
+{
+	const struct tok *t = c->t;
+	struct who	 w;
+	size_t		 b, r;
+
+	if (!(t[ss].lex & L_DET))
+		return 0;
+	for (b = ss + 1; b < se && b < ss + NPMAX && t[b].kind == K_WORD &&
+	    !(t[b].lex & (L_BE | L_CUE)); b++)
+		;
+	if (b >= se || !(t[b].lex & L_BE) || !LOWER(&t[b]) ||
+	    !LOWER(&t[b - 1]) || !(t[b - 1].lex & (L_TITLE | L_SRC)) ||
+	    (r = name_run(c, b + 1)) < b + 3 || (r < se && !is_comma(c, r) &&
+	    !(t[r].f & F_SEND) && !(t[r - 1].f & F_SEND)))
+		return 0;
+	make_who(c, b + 1, r, &w);
+	if (w.kind != W_NAME || !w.person)
+		return 0;
+	set_last(c, &w, 0);
+	c->subj = w;
+	c->subjsent = c->nsent;
+	return 1;
+}
+
+/*
  * A person named as the subject of a sentence ("Ben Carson took ...")
  * is someone a later "he" or "she" may mean, and the likely speaker of
  * a quotation that follows with no words of its own on who; with head,
@@ -83,6 +114,8 @@ subject_here(struct qctx *c, size_t ss, size_t se, int head)
 	while (e > ss && e < se && LOWER(&t[e]) && (t[e].lex & (L_TITLE |
 	    L_SRC)) && !(t[e].lex & L_CUE))
 		e++;
+	if (!head && is_named(c, ss, se))
+		return;
 	if (e == ss || e >= se || (t[e].lex & (L_CUE | L_PREP)))
 		return;
 	/*
