@@ -1119,3 +1119,17 @@ Ada Moe${TAB}a ruin"
 	run who "Producer Kevin Moe spoke. The director is Matthew Lund's friend. \"It will be a hybrid,\" he said."
 	assert_output "Kevin Moe${TAB}It will be a hybrid,"
 }
+
+@test "wire-quotes: rule: a quotation in a title with none to hold it is the story's lead's" {
+	{ rec d 0 "'Port will stay open' say owners"; rec d 1 'The harbour is safe for now, Mayor Ada Moe has said.'; rec d 2 'She called the plan "fair".'; } |
+	    wire-quotes -l | cut -f3,4 > out
+	run cat out
+	assert_output "Port will stay open${TAB}speaker=Ada Moe
+fair${TAB}speaker=Ada Moe"
+	# Only one named in the first paragraph.
+	{ rec d 0 "'Port will stay open' say owners"; rec d 1 'The harbour is safe for now.'; rec d 2 'Mayor Ada Moe called the plan "fair".'; } |
+	    wire-quotes -l | cut -f3,4 > out
+	run cat out
+	assert_output "Port will stay open${TAB}speaker=-
+fair${TAB}speaker=Ada Moe"
+}

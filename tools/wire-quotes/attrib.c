@@ -491,14 +491,20 @@ reported(const struct qctx *c, size_t s, size_t e)
 /*
  * A person named with a verb of saying is a subject of the sentence:
  * "..., Charles Kennedy has said.  The Lib Dem leader asked" is his.
+ * The first named so in the text's first paragraph, person or not,
+ * leads the story.
  * The sentence stays that of the first mention, so that a description
  * read twice ("the record holder believes ... "...") finds him again.
  */
 void
 said_subj(struct qctx *c, const struct who *w)
 {
-	if (w->kind != W_NAME || !w->person || (c->subj.kind == W_NAME &&
-	    same_name(c, &c->subj, w) && c->subjsent + 1 >= c->nsent))
+	if (c->nbody == 1 && c->lead.kind == W_NONE)
+		c->lead = *w;
+	if (w->kind != W_NAME || !w->person)
+		return;
+	if (c->subj.kind == W_NAME && same_name(c, &c->subj, w) &&
+	    c->subjsent + 1 >= c->nsent)
 		return;
 	c->subj = *w;
 	c->subjsent = c->nsent;

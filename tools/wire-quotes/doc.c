@@ -50,6 +50,8 @@ finder_doc(struct finder *wq)
 	memset(&c->prevpara, 0, sizeof(c->prevpara));
 	memset(&c->paralast, 0, sizeof(c->paralast));
 	memset(&c->subj, 0, sizeof(c->subj));
+	memset(&c->lead, 0, sizeof(c->lead));
+	c->nbody = 0;
 	c->lastsent = 0;
 	c->nsent = 0;
 	c->prevquote = 0;
@@ -94,6 +96,8 @@ compact(struct qctx *c)
 	}
 	c->subj.name = keep(&nb, &c->strs, c->subj.name);
 	c->subj.role = keep(&nb, &c->strs, c->subj.role);
+	c->lead.name = keep(&nb, &c->strs, c->lead.name);
+	c->lead.role = keep(&nb, &c->strs, c->lead.role);
 	c->prevpara.name = keep(&nb, &c->strs, c->prevpara.name);
 	c->prevpara.role = keep(&nb, &c->strs, c->prevpara.role);
 	wire_buf_free(&c->strs);

@@ -287,6 +287,8 @@ paragraph(struct qctx *c, size_t r0, size_t r1, size_t para)
 	struct seg	*g;
 	int		 dbl, head = c->rec[r0].newpara == 2;	/* a title */
 
+	if (!head)
+		c->nbody++;
 	scan_marks(c, a, b);
 	q0 = c->nq;
 	if (c->open != NOSTR) {
@@ -422,5 +424,12 @@ head_quotes(struct qctx *c)
 				}
 			}
 		}
+		/*
+		 * Else the person the story leads with, named with a verb of
+		 * saying in its first paragraph ("'UK will stand firm' ...
+		 * Britain's rebate is not up for talks, Jack Straw said.").
+		 */
+		if (q->who.kind == W_NONE && !q->partial)
+			q->who = c->lead;
 	}
 }

@@ -228,6 +228,8 @@ struct qctx {
 	uint8_t		 mention[NAMES];	/* ... only seen in passing */
 	size_t		 nnames;
 	struct who	 subj;		/* the last person named as a subject */
+	struct who	 lead;		/* the first named with a verb of saying */
+	size_t		 nbody;		/* paragraphs of the text so far */
 	size_t		 subjsent;	/* ... in this sentence of the document */
 	size_t		 nsent;		/* sentences so far */
 	size_t		 lastsent;	/* ... at the last speaker or subject */
