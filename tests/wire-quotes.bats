@@ -1133,3 +1133,13 @@ fair${TAB}speaker=Ada Moe"
 	assert_output "Port will stay open${TAB}speaker=-
 fair${TAB}speaker=Ada Moe"
 }
+
+@test "wire-quotes: rule: a capitalised plural that the text has in lower case is no name" {
+	run who 'Drones are learning "dronequette" so they can mix with people. Most drones are small.'
+	assert_output "-${TAB}dronequette"
+	# A name never written in lower case, and a source, stay.
+	run who 'Zephyrs are learning "dronequette" so they can mix with people.'
+	assert_output "Zephyrs${TAB}dronequette"
+	run who 'Critics are calling it "a mess". Most critics agree.'
+	assert_output "critics${TAB}a mess"
+}

@@ -1,6 +1,7 @@
 /*
  * attrib.c: attribution: which speaker and verb each quotation gets.
  */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -443,6 +444,24 @@ later(struct qctx *c, struct quo *q, size_t qt, size_t ss, size_t se)
 	return 0;
 }
 
+/* Does the text have the word k in lower case too ("robots")? */
+static int
+in_lower(const struct qctx *c, const struct tok *k)
+{
+	const char	*s = c->text.p, *e = s + c->text.len, *p;
+	size_t		 n = k->len;
+
+	if (!isupper((unsigned char)s[k->off]))
+		return 0;
+	for (p = s; (p = memchr(p, tolower((unsigned char)s[k->off]),
+	    (size_t)(e - p))) != NULL; p++)
+		if ((size_t)(e - p) >= n && memcmp(p + 1, s + k->off + 1,
+		    n - 1) == 0 && (p == s || !isalpha((unsigned char)p[-1])) &&
+		    (p + n == e || !isalpha((unsigned char)p[n])))
+			return 1;
+	return 0;
+}
+
 /*
  * The subject [t0, t1) of the sentence of a fragment with no verb of
  * saying is its speaker when it is a name, a pronoun that stands for
@@ -463,6 +482,14 @@ subject_who(struct qctx *c, struct quo *q, size_t t0, size_t t1, size_t qt)
 		    (is_comma(c, i) && i + 1 < qt && (t[i + 1].lex & (L_CONJ |
 		    L_SUB | L_REL)))))
 			return;
+	/*
+	 * A capitalised word that looks plural and that the text also
+	 * has in lower case is a common noun, no name or source: "Robots
+	 * are learning "robotiquette"" (not "Oasis", "Critics").
+	 */
+	if (t1 == t0 + 1 && (t[t0].f & F_CAP) && plural_s(c, &t[t0]) &&
+	    !(t[t0].lex & (L_SRC | L_PLUR | L_ORG)) && in_lower(c, &t[t0]))
+		return;
 	make_who(c, t0, t1, &w);
 	if (w.kind == W_NAME || (w.kind == W_DESC && (c->t[t1 - 1].lex &
 	    (L_TITLE | L_SRC | L_ORG))))

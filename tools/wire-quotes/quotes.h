@@ -294,6 +294,7 @@ size_t	put_words(struct qctx *c, size_t t0, size_t t1, int lowfirst, uint32_t sk
 const char *	str(const struct qctx *c, size_t off);
 int	same_name(const struct qctx *c, const struct who *a, const struct who *b);
 size_t	expand(const struct qctx *c, const char *w, size_t len);
+int	plural_s(const struct qctx *c, const struct tok *k);
 int	roles_and(const struct qctx *c, size_t i, size_t t1);
 void	make_who(struct qctx *c, size_t t0, size_t t1, struct who *w);
 void	push(struct qctx *c, const struct who *w);
