@@ -1143,3 +1143,8 @@ fair${TAB}speaker=Ada Moe"
 	run who 'Critics are calling it "a mess". Most critics agree.'
 	assert_output "critics${TAB}a mess"
 }
+
+@test "wire-quotes: rule: he or she as a subject names the person again" {
+	run who 'Tom Vik won his match. Ann Moe lost hers. He will now meet Lars Berg. "Bring it on," said the 23-year-old.'
+	assert_output "Tom Vik${TAB}Bring it on,"
+}

@@ -78,6 +78,20 @@ subject_here(struct qctx *c, size_t ss, size_t se, int head)
 		if (i < se && is_comma(c, i))
 			ss = i + 1;
 	}
+	/*
+	 * "Ann Moe won.  She will now meet Williams.": he or she as the
+	 * subject names again the person it stands for.
+	 */
+	if (!head && ss + 1 < se && PRONOUN(&t[ss]) && (t[ss].lex & (L_MASC |
+	    L_FEM)) && t[ss + 1].kind == K_WORD && LOWER(&t[ss + 1])) {
+		make_who(c, ss, ss + 1, &w);
+		if (w.kind == W_NAME && w.person) {
+			set_last(c, &w, 0);
+			c->subj = w;
+			c->subjsent = c->nsent;
+		}
+		return;
+	}
 	e = rs = ss;
 	/* "The 31-year-old was third behind Anna Brink": a verb ends it. */
 	for (i = ss; i < se && i < ss + NPMAX && t[i].kind == K_WORD &&
