@@ -1148,3 +1148,9 @@ fair${TAB}speaker=Ada Moe"
 	run who 'Tom Vik won his match. Ann Moe lost hers. He will now meet Lars Berg. "Bring it on," said the 23-year-old.'
 	assert_output "Tom Vik${TAB}Bring it on,"
 }
+
+@test "wire-quotes: rule: the body a source speaks for is one a description may mean after" {
+	run who 'A spokesman for Nordhavn said the fine was "harsh". "It is a warning," the company said.'
+	assert_output "a spokesman for Nordhavn${TAB}harsh
+Nordhavn${TAB}It is a warning,"
+}

@@ -583,6 +583,22 @@ verb_after(const struct qctx *c, size_t i)
 	    (p->lex & (L_SRC | L_ORG | L_PLUR)) || plural_s(c, p));
 }
 
+/* The body [b0, b1) a source speaks for ("a spokesman for Dell"). */
+static void
+body_of(struct qctx *c, size_t b0, size_t b1)
+{
+	struct who	 b;
+
+	memset(&b, 0, sizeof(b));
+	b.role = NOSTR;
+	if ((b.name = put_words(c, b0, b1, 0, L_HON, 0)) == NOSTR)
+		return;
+	b.kind = W_NAME;
+	b.org = 1;
+	b.hash = name_hash(str(c, b.name), strlen(str(c, b.name)));
+	push(c, &b);
+}
+
 /*
  * The speaker named by the words [t0, t1): a pronoun resolved, a name
  * split from its title ("German Chancellor Friedrich Merz"), or a
@@ -653,10 +669,14 @@ make_who(struct qctx *c, size_t t0, size_t t1, struct who *w)
 		    L_SUB | L_CUE | L_TIME)) || ((k->f & F_POSS) && n0 < t1))
 			break;
 	}
-	/* "analysts at Citigroup": a description, its head before "at". */
+	/*
+	 * "analysts at Citigroup": a description, its head before "at";
+	 * the body is one that "it" or "the company" may mean after.
+	 */
 	for (hd = t1 - 1, i = t0 + 1; i < n0 && n0 < t1; i++)
 		if (src_of(c, i, t0, t1) && !has_comma(c, i, t1)) {
 			hd = i - 1;
+			body_of(c, i + 1, t1);
 			n0 = t1;
 		}
 	if (!and && n0 == t1 && hd + 1 == t1 && described(c, t0, t1, w))
