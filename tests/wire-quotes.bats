@@ -1134,9 +1134,11 @@ fair${TAB}speaker=Ada Moe"
 fair${TAB}speaker=Ada Moe"
 }
 
-@test "wire-quotes: rule: a capitalised plural that the text has in lower case is no name" {
+@test "wire-quotes: rule: a capitalised word that the text has in lower case is no name" {
 	run who 'Drones are learning "dronequette" so they can mix with people. Most drones are small.'
 	assert_output "-${TAB}dronequette"
+	run who 'Part of this is the rise of "generation X". It is a large part of the market.'
+	assert_output "-${TAB}generation X"
 	# A name never written in lower case, and a source, stay.
 	run who 'Zephyrs are learning "dronequette" so they can mix with people.'
 	assert_output "Zephyrs${TAB}dronequette"

@@ -483,12 +483,14 @@ subject_who(struct qctx *c, struct quo *q, size_t t0, size_t t1, size_t qt)
 		    L_SUB | L_REL)))))
 			return;
 	/*
-	 * A capitalised word that looks plural and that the text also
-	 * has in lower case is a common noun, no name or source: "Robots
-	 * are learning "robotiquette"" (not "Oasis", "Critics").
+	 * A capitalised word that names no one seen in full and that the
+	 * text also has in lower case is a common noun, no name or
+	 * source: "Robots are learning "robotiquette"", "Part of this is
+	 * "generation X"" (not "Oasis", "Critics").
 	 */
-	if (t1 == t0 + 1 && (t[t0].f & F_CAP) && plural_s(c, &t[t0]) &&
-	    !(t[t0].lex & (L_SRC | L_PLUR | L_ORG)) && in_lower(c, &t[t0]))
+	if (t1 == t0 + 1 && (t[t0].f & F_CAP) && !(t[t0].lex & (L_SRC |
+	    L_PLUR | L_ORG)) && expand(c, c->text.p + t[t0].off, t[t0].len) ==
+	    NOSTR && in_lower(c, &t[t0]))
 		return;
 	make_who(c, t0, t1, &w);
 	if (w.kind == W_NAME || (w.kind == W_DESC && (c->t[t1 - 1].lex &
