@@ -1156,3 +1156,16 @@ fair${TAB}speaker=Ada Moe"
 	assert_output "a spokesman for Nordhavn${TAB}harsh
 Nordhavn${TAB}It is a warning,"
 }
+
+@test "wire-quotes: rule: a name in commas after a role may open with 'the' and titles" {
+	run who 'The Bishop of Lund, the Rt Rev Dr Ivo Moe, called the book "lousy history". The book sold well. The Bishop said: "It is fun."'
+	assert_output "Ivo Moe${TAB}lousy history
+Ivo Moe${TAB}It is fun."
+}
+
+@test "wire-quotes: rule: a shadow, former or deputy office is not the office" {
+	run who 'Shadow harbour secretary Ola Vik spoke. Later, the storm came. The harbour secretary said: "It is fun."'
+	assert_output "the harbour secretary${TAB}It is fun."
+	run who 'Shadow harbour secretary Ola Vik spoke. Later, the storm came. The shadow harbour secretary said: "It is fun."'
+	assert_output "Ola Vik${TAB}It is fun."
+}

@@ -208,7 +208,9 @@ remember_as(struct qctx *c, size_t name, size_t role, int mention)
 	for (i = 0; i < c->nnames; i++)
 		if (c->surhash[i] == h && strcmp(str(c, c->names[i]),
 		    str(c, name)) == 0) {
-			if (c->roles[i] == NOSTR)
+			/* A fuller role: "Bishop of Durham the Rt Rev Dr". */
+			if (c->roles[i] == NOSTR || (role != NOSTR &&
+			    strstr(str(c, role), str(c, c->roles[i])) != NULL))
 				c->roles[i] = role;
 			c->mention[i] &= mention;
 			return;
@@ -296,6 +298,33 @@ has_word(const char *s, const char *w, size_t len)
 }
 
 /*
+ * Does the role r hold a word that makes it another office than the
+ * description [t0, t1) names, one the description lacks ("Shadow
+ * foreign secretary" is not "the Foreign Secretary")?
+ */
+static int
+other_office(const struct qctx *c, const char *r, size_t t0, size_t t1)
+{
+	static const char *const not_it[] = {
+		"shadow", "former", "deputy", "vice", "assistant", "acting"
+	};
+	size_t	i, k, n;
+
+	for (i = 0; i < sizeof(not_it) / sizeof(not_it[0]); i++) {
+		n = strlen(not_it[i]);
+		if (!has_word(r, not_it[i], n))
+			continue;
+		for (k = t0; k < t1; k++)
+			if (c->t[k].len == n && strncasecmp(c->text.p +
+			    c->t[k].off, not_it[i], n) == 0)
+				break;
+		if (k == t1)
+			return 1;
+	}
+	return 0;
+}
+
+/*
  * The one person named earlier whose role holds every word of the
  * description [t0, t1): "the home secretary" for Home Secretary
  * Charles Clarke.  NOSTR when none fits, AMBIGUOUS when more than one.
@@ -308,7 +337,8 @@ by_role(const struct qctx *c, size_t t0, size_t t1)
 	size_t	 i, k, found = NOSTR;
 
 	for (i = 0; i < c->nnames; i++) {
-		if (c->roles[i] == NOSTR)
+		if (c->roles[i] == NOSTR || other_office(c, str(c, c->roles[i]),
+		    t0, t1))
 			continue;
 		for (k = t0; k < t1; k++)
 			if (t[k].kind != K_WORD || !has_word(str(c,
@@ -388,7 +418,9 @@ roles_and(const struct qctx *c, size_t i, size_t t1)
  * a subject that a description [t0, t1) stands for: "the 23-year-old",
  * or "the company" after "UK Coal said".  The description is its role.
  * With person 2, a person known as one by sex or role (not "The Final
- * Diagnosis followed"); with 3, only if that is the last one named.
+ * Diagnosis followed") and not in another office of that name
+ * ("Shadow harbour secretary" for "the harbour secretary"); with 3,
+ * only if that is the last one named.
  */
 static int
 named_last(struct qctx *c, size_t t0, size_t t1, struct who *w, int person)
@@ -400,7 +432,10 @@ named_last(struct qctx *c, size_t t0, size_t t1, struct who *w, int person)
 		h = &c->hist[(c->nhist - 1 - i) % HIST];
 		if (h->kind != W_NAME || h->person != (person != 0) ||
 		    (!person && !h->org && !h->bare) || (person >= 2 &&
-		    h->gender == 0 && h->role == NOSTR)) {
+		    ((h->gender == 0 && h->role == NOSTR) || (h->role !=
+		    NOSTR && has_word(str(c, h->role), c->text.p +
+		    c->t[t1 - 1].off, c->t[t1 - 1].len) && other_office(c,
+		    str(c, h->role), t0, t1))))) {
 			if (person == 3)
 				return 0;
 			continue;
