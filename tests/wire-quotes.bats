@@ -1169,3 +1169,8 @@ Ivo Moe${TAB}It is fun."
 	run who 'Shadow harbour secretary Ola Vik spoke. Later, the storm came. The shadow harbour secretary said: "It is fun."'
 	assert_output "Ola Vik${TAB}It is fun."
 }
+
+@test "wire-quotes: rule: after a long phrase in front, the last noun phrase before the verb is the subject" {
+	run who 'In a statement announcing the desire to seek protection the company said it "could not go on".'
+	assert_output "the company${TAB}could not go on"
+}

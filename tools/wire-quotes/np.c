@@ -594,6 +594,17 @@ subj_depth(const struct qctx *c, size_t lo, size_t v, size_t *t0,
 		while (i + 1 < j && LOWER(&t[i]) && !(t[i].lex & (L_TITLE |
 		    L_SRC | L_DET | L_QUANT)) && (t[i + 1].kind == K_WORD))
 			i++;
+		/*
+		 * "In a statement announcing the move the company said":
+		 * the last noun phrase that reaches the verb.
+		 */
+		if (np_fwd(c, i, j) < j)
+			for (k = j; k-- > i + 1;)
+				if ((t[k].lex & L_DET) && LOWER(&t[k]) &&
+				    np_fwd(c, k, j) == j) {
+					i = k;
+					break;
+				}
 	}
 	if ((e = np_fwd(c, i, j)) == i)
 		return 0;
