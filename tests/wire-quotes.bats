@@ -1059,6 +1059,8 @@ Ada Moe${TAB}a ruin"
 	assert_output "Harbour Safety Board${TAB}a grave risk"
 	run who 'The Federal Harbour Board raised its fees on Monday. Ola Vik spoke. In a statement, the Fed said the rise was "measured".'
 	assert_output "Federal Harbour Board${TAB}measured"
+	run who 'The US Harbour Reserve raised its fees on Monday. Ola Vik spoke. In a statement, the Har said the rise was "measured".'
+	assert_output "US Harbour Reserve${TAB}measured"
 	# Not when two names fit.
 	run who 'The Harbour Safety Board said the quay was unsafe. The Hull Shipping Bureau said it was not. The HSB said it was "a grave risk".'
 	assert_output "HSB${TAB}a grave risk"
@@ -1106,6 +1108,8 @@ Ada Moe${TAB}a ruin"
 	assert_output "Brian Hassell${TAB}He wants to stay,"
 	run who 'President Volodymyr Zelensky spoke on Monday. "We will hold," said Zelenskiy.'
 	assert_output "Volodymyr Zelensky${TAB}We will hold,"
+	run who 'Dr David Monteith spoke on Monday. "It is fun," said Montieth.'
+	assert_output "David Monteith${TAB}It is fun,"
 	# Not when two fit, nor for a short name.
 	run who 'Captain Lena Bergen spoke. Coach Ola Bergan spoke. "We will hold," said Bergin.'
 	assert_output "Bergin${TAB}We will hold,"
@@ -1173,4 +1177,11 @@ Ivo Moe${TAB}It is fun."
 @test "wire-quotes: rule: after a long phrase in front, the last noun phrase before the verb is the subject" {
 	run who 'In a statement announcing the desire to seek protection the company said it "could not go on".'
 	assert_output "the company${TAB}could not go on"
+}
+
+@test "wire-quotes: rule: 'the', a place and a title is a description, not a name" {
+	run who 'Mr Lund said it was sad. "It was a horrible thing," said the Ealing North MP.'
+	assert_output "Lund${TAB}It was a horrible thing,"
+	run who '"It was a horrible thing," said Ann Moe MP.'
+	assert_output "Ann Moe${TAB}It was a horrible thing,"
 }

@@ -94,8 +94,9 @@ initials(const char *s, const char *w, size_t len)
 
 /*
  * Is the surname s one letter added, dropped or changed from w (len
- * bytes), both of five letters or more and with one first letter
- * ("Hassel" for Hassell, "Zelenskiy" for Zelensky)?
+ * bytes), or two next to each other swapped, both of five letters or
+ * more and with one first letter ("Hassel" for Hassell, "Zelenskiy"
+ * for Zelensky, "Montieth" for Monteith)?
  */
 static int
 variant(const char *s, const char *w, size_t len)
@@ -116,12 +117,32 @@ variant(const char *s, const char *w, size_t len)
 			i++;
 		else if (len > n)
 			j++;
-		else {
+		else if (i + 1 < n && s[i] == w[j + 1] && s[i + 1] == w[j]) {
+			i += 2;
+			j += 2;
+		} else {
 			i++;
 			j++;
 		}
 	}
 	return edits + (n - i) + (len - j) == 1;
+}
+
+/*
+ * Is w (len bytes, three or more) the start of a word of the name s,
+ * not its last, and shorter than it ("Fed" in "US Federal Reserve")?
+ */
+static int
+word_start(const char *s, const char *w, size_t len)
+{
+	const char	*sp;
+
+	if (len < 3)
+		return 0;
+	for (; (sp = strchr(s, ' ')) != NULL; s = sp + 1)
+		if ((size_t)(sp - s) > len && memcmp(s, w, len) == 0)
+			return 1;
+	return 0;
 }
 
 /* The full name that the one word w stands for, if only one fits. */
@@ -163,13 +184,12 @@ expand(const struct qctx *c, const char *w, size_t len)
 	/*
 	 * Failing that, a body's short name: its initials ("NAO" for the
 	 * National Audit Office, named in passing or not) or the start of
-	 * its first word ("the Fed" for the Federal Reserve).
+	 * a word but its last ("the Fed" for the US Federal Reserve).
 	 */
 	for (i = 0; i < c->nnames; i++) {
 		sn = str(c, c->names[i]);
 		if (strchr(sn, ' ') == NULL || !(initials(sn, w, len) ||
-		    (!c->mention[i] && len > 2 && memcmp(sn, w, len) == 0 &&
-		    islower((unsigned char)sn[len]))))
+		    (!c->mention[i] && word_start(sn, w, len))))
 			continue;
 		if (found != NOSTR && strcmp(sn, str(c, found)) != 0)
 			return NOSTR;
@@ -648,8 +668,14 @@ make_who(struct qctx *c, size_t t0, size_t t1, struct who *w)
 
 	memset(w, 0, sizeof(*w));
 	w->name = w->role = NOSTR;
-	/* "Ann Moe MP", "Ola Berg QC": the name without its letters. */
-	if (t1 > t0 + 2 && (t[t1 - 1].lex & L_TITLE) && wire_shouting(
+	/*
+	 * "Ann Moe MP", "Ola Berg QC": the name without its letters ("the
+	 * Ealing North MP" is a description).
+	 */
+	for (i = t0 + 1; i + 1 < t1 && (t[i].f & F_CAP); i++)
+		;
+	if (t1 > t0 + 2 && !((t[t0].lex & L_DET) && i + 1 == t1) &&
+	    (t[t1 - 1].lex & L_TITLE) && wire_shouting(
 	    c->text.p + t[t1 - 1].off, t[t1 - 1].len) && (t[t1 - 2].f & F_CAP) &&
 	    (t[t1 - 3].f & F_CAP) && !((t[t1 - 2].lex | t[t1 - 3].lex) &
 	    (L_DET | L_TITLE | L_HON)))
