@@ -444,7 +444,12 @@ later(struct qctx *c, struct quo *q, size_t qt, size_t ss, size_t se)
 	return 0;
 }
 
-/* Does the text have the word k in lower case too ("robots")? */
+/*
+ * Does the text near the word k, LOWERNEAR bytes either side, have it
+ * in lower case too ("robots")?  Near, so that a long document of
+ * such words costs no more than a short one each.
+ */
+#define LOWERNEAR	16384
 static int
 in_lower(const struct qctx *c, const struct tok *k)
 {
@@ -453,10 +458,15 @@ in_lower(const struct qctx *c, const struct tok *k)
 
 	if (!isupper((unsigned char)s[k->off]))
 		return 0;
-	for (p = s; (p = memchr(p, tolower((unsigned char)s[k->off]),
+	if (k->off > LOWERNEAR)
+		s += k->off - LOWERNEAR;
+	if ((size_t)(e - (c->text.p + k->off)) > LOWERNEAR + n)
+		e = c->text.p + k->off + n + LOWERNEAR;
+	for (p = s; (p = memchr(p, tolower((unsigned char)c->text.p[k->off]),
 	    (size_t)(e - p))) != NULL; p++)
-		if ((size_t)(e - p) >= n && memcmp(p + 1, s + k->off + 1,
-		    n - 1) == 0 && (p == s || !isalpha((unsigned char)p[-1])) &&
+		if ((size_t)(e - p) >= n && memcmp(p + 1, c->text.p + k->off +
+		    1, n - 1) == 0 && (p == c->text.p ||
+		    !isalpha((unsigned char)p[-1])) &&
 		    (p + n == e || !isalpha((unsigned char)p[n])))
 			return 1;
 	return 0;
