@@ -1185,3 +1185,12 @@ Ivo Moe${TAB}It is fun."
 	run who '"It was a horrible thing," said Ann Moe MP.'
 	assert_output "Ann Moe${TAB}It was a horrible thing,"
 }
+
+@test "wire-quotes: rule: champions and athletes are roles; a surname that is one stays a name" {
+	run who 'Kelly Moe has pulled out of the indoor games. The double Olympic champion said: "I am very disappointed."'
+	assert_output "Kelly Moe${TAB}I am very disappointed."
+	run who 'Her uncle, Lewis Champion, told reporters: "Nothing is worth it."'
+	assert_output "Lewis Champion${TAB}Nothing is worth it."
+	run who '"Carnival has a strong record," said Simon Champion.'
+	assert_output "Simon Champion${TAB}Carnival has a strong record,"
+}

@@ -190,14 +190,20 @@ titled_phrase(const struct qctx *c, size_t s, size_t e)
 	return 0;
 }
 
-/* The end of a run of words in capitals from i, no title among them. */
+/*
+ * The end of a run of words in capitals from i, no title among them
+ * but a surname after a first name (Lewis Champion).
+ */
 size_t
 name_run(const struct qctx *c, size_t i)
 {
 	const struct tok *t = c->t;
+	size_t	 s = i;
 
 	while (i < c->nt && t[i].kind == K_WORD && (t[i].f & F_CAP) &&
-	    !(t[i].lex & (L_TITLE | L_DET | L_PREP | L_CONJ | L_TIME)))
+	    (!(t[i].lex & (L_TITLE | L_DET | L_PREP | L_CONJ | L_TIME)) ||
+	    (i > s && !(t[i].lex & ~L_TITLE) && (t[i - 1].lex & (L_MASC |
+	    L_FEM)) && !(t[i - 1].lex & ~(L_MASC | L_FEM)))))
 		i++;
 	return i;
 }

@@ -721,6 +721,12 @@ make_who(struct qctx *c, size_t t0, size_t t1, struct who *w)
 		if (k->kind == K_WORD && (k->f & F_CAP) && (k->lex & L_PREP) &&
 		    n0 < t1 && !(k->lex & ~L_PREP))
 			continue;
+		/* A surname that is also a title: Simon Champion. */
+		if (n0 == t1 && n0 - 1 > t0 && k->kind == K_WORD &&
+		    (k->f & F_CAP) && !(k->lex & ~L_TITLE) &&
+		    (t[n0 - 2].f & F_CAP) && (t[n0 - 2].lex & (L_MASC |
+		    L_FEM)) && !(t[n0 - 2].lex & ~(L_MASC | L_FEM)))
+			continue;
 		/* "the (young) Swiss" is a description, "Swiss Re" a name. */
 		if ((k->lex & L_NAT) && n0 == t1 && n0 - 1 > t0 &&
 		    word_is(c, t0, WIRE_W_THE) && descr(c, t0 + 1, n0 - 1))
