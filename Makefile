@@ -25,7 +25,7 @@ SRC_wire-strip  = $(addprefix tools/wire-strip/, main.c input.c para.c \
 	features.c words.c head.c repeat.c score.c xdoc.c html.c json.c \
 	warc.c enc.c)
 SRC_wire-quotes = $(addprefix tools/wire-quotes/, main.c doc.c marks.c \
-	tokens.c np.c speaker.c attrib.c para.c)
+	tokens.c np.c speaker.c names.c attrib.c para.c)
 SRC_wire-dedupe = $(addprefix tools/wire-dedupe/, main.c index.c state.c \
 	docsim.c)
 # wire-diff's engine (the alignment of two versions) serves the story

@@ -291,13 +291,16 @@ int	joined(const struct qctx *c, size_t lo, size_t v);
 int	subj(const struct qctx *c, size_t lo, size_t v, size_t *t0, size_t *t1, int *app);
 /* speaker.c */
 size_t	put_words(struct qctx *c, size_t t0, size_t t1, int lowfirst, uint32_t skip, int poss);
+uint32_t	name_hash(const char *s, size_t len);
 const char *	str(const struct qctx *c, size_t off);
 int	same_name(const struct qctx *c, const struct who *a, const struct who *b);
-size_t	expand(const struct qctx *c, const char *w, size_t len);
 int	plural_s(const struct qctx *c, const struct tok *k);
 int	roles_and(const struct qctx *c, size_t i, size_t t1);
 void	make_who(struct qctx *c, size_t t0, size_t t1, struct who *w);
 void	push(struct qctx *c, const struct who *w);
+/* names.c */
+size_t	expand(const struct qctx *c, const char *w, size_t len);
+void	remember(struct qctx *c, size_t name, size_t role);
 void	title_names(struct qctx *c);
 void	acronyms(struct qctx *c);
 void	mentions(struct qctx *c);
