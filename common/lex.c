@@ -19,6 +19,7 @@
 #include "wire.h"
 
 #define NSLOT	4096		/* a power of two, above twice the words */
+_Static_assert(NSLOT >= 2 * WIRE_NWORDS, "NSLOT: twice the words or more");
 #define LEXMAX	24		/* bytes in the longest word looked up */
 
 static struct {

@@ -1194,3 +1194,28 @@ Ivo Moe${TAB}It is fun."
 	run who '"Carnival has a strong record," said Simon Champion.'
 	assert_output "Simon Champion${TAB}Carnival has a strong record,"
 }
+
+@test "regression: a sentence that ends at its comma, and a paragraph that ends in one, are read in bounds" {
+	run who 'Ok. But,' '"It is," he said.'
+	assert_success
+	assert_output "-${TAB}It is,"
+	run who '"We are firm," said the party'"'"'s old tired deputy chief leader,'
+	assert_success
+	assert_output "the party's old tired deputy chief leader${TAB}We are firm,"
+}
+
+@test "wire-quotes: rule: the story's lead is read for a title's quotation, a name before a description" {
+	{ rec d 0 "'Port will stay open' say owners"; rec d 1 'The harbour is safe for now, Mayor Ada Moe has said.'; } |
+	    wire-quotes -l | cut -f3,4 > out
+	run cat out
+	assert_output "Port will stay open${TAB}speaker=Ada Moe"
+	{ rec d 0 "'Port will stay open' say owners"; rec d 1 'A spokesman said the talks went on. The harbour is safe, Mayor Ada Moe has said.'; } |
+	    wire-quotes -l | cut -f3,4 > out
+	run cat out
+	assert_output "Port will stay open${TAB}speaker=Ada Moe"
+	# A name in a title is no subject for a description in the text.
+	{ rec d 0 "Ada Moe says port is safe"; rec d 1 'The ferries are back. "We are ready," the minister told MPs.'; } |
+	    wire-quotes -l | cut -f3,4 > out
+	run cat out
+	assert_output "We are ready,${TAB}speaker=the minister"
+}

@@ -453,23 +453,16 @@ later(struct qctx *c, struct quo *q, size_t qt, size_t ss, size_t se)
 static int
 in_lower(const struct qctx *c, const struct tok *k)
 {
-	const char	*s = c->text.p, *e = s + c->text.len, *p;
-	size_t		 n = k->len;
+	char	 w[NAMEMAX];
+	size_t	 a = k->off > LOWERNEAR ? k->off - LOWERNEAR : 0, b;
 
-	if (!isupper((unsigned char)s[k->off]))
+	if (k->len >= sizeof(w) || !isupper((unsigned char)c->text.p[k->off]))
 		return 0;
-	if (k->off > LOWERNEAR)
-		s += k->off - LOWERNEAR;
-	if ((size_t)(e - (c->text.p + k->off)) > LOWERNEAR + n)
-		e = c->text.p + k->off + n + LOWERNEAR;
-	for (p = s; (p = memchr(p, tolower((unsigned char)c->text.p[k->off]),
-	    (size_t)(e - p))) != NULL; p++)
-		if ((size_t)(e - p) >= n && memcmp(p + 1, c->text.p + k->off +
-		    1, n - 1) == 0 && (p == c->text.p ||
-		    !isalpha((unsigned char)p[-1])) &&
-		    (p + n == e || !isalpha((unsigned char)p[n])))
-			return 1;
-	return 0;
+	memcpy(w, c->text.p + k->off, k->len);
+	w[0] = (char)tolower((unsigned char)w[0]);
+	b = c->text.len - k->off > LOWERNEAR + k->len ? k->off + k->len +
+	    LOWERNEAR : c->text.len;
+	return holds(c->text.p, a, b, w, k->len, 0);
 }
 
 /*
@@ -530,15 +523,16 @@ reported(const struct qctx *c, size_t s, size_t e)
 /*
  * A person named with a verb of saying is a subject of the sentence:
  * "..., Charles Kennedy has said.  The Lib Dem leader asked" is his.
- * The first named so in the text's first paragraph, person or not,
- * leads the story.
+ * The first named so in the text's first paragraph, person or body,
+ * leads the story (or, with none, the first described).
  * The sentence stays that of the first mention, so that a description
  * read twice ("the record holder believes ... "...") finds him again.
  */
 void
 said_subj(struct qctx *c, const struct who *w)
 {
-	if (c->nbody == 1 && c->lead.kind == W_NONE)
+	if (c->nbody == 1 && (c->lead.kind == W_NONE || (c->lead.kind ==
+	    W_DESC && w->kind == W_NAME)))
 		c->lead = *w;
 	if (w->kind != W_NAME || !w->person)
 		return;
@@ -547,6 +541,15 @@ said_subj(struct qctx *c, const struct who *w)
 		return;
 	c->subj = *w;
 	c->subjsent = c->nsent;
+}
+
+/* A quotation's speaker is the latest, and with a cue a subject. */
+static void
+settled(struct qctx *c, const struct quo *q)
+{
+	if (q->cue != NOSTR && !q->head)
+		said_subj(c, &q->who);
+	set_last(c, &q->who, 1);
 }
 
 /* Give the quotation at token qt, in the sentence [ss, se), a speaker. */
@@ -598,9 +601,7 @@ quote_here(struct qctx *c, size_t qt, size_t ss, size_t se,
 		if (q->who.kind == W_NONE && c->paralast.kind == W_NAME &&
 		    !q->head)
 			q->who = c->paralast;
-		if (q->cue != NOSTR && !q->head)
-			said_subj(c, &q->who);
-		set_last(c, &q->who, 1);
+		settled(c, q);
 		return;
 	}
 	q->told = 1;
@@ -636,7 +637,5 @@ quote_here(struct qctx *c, size_t qt, size_t ss, size_t se,
 	}
 	if (!ok && qt == 0 && c->prevquote)
 		q->who = c->prevpara;
-	if (q->cue != NOSTR && !q->head)
-		said_subj(c, &q->who);
-	set_last(c, &q->who, 1);
+	settled(c, q);
 }

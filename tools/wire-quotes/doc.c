@@ -51,6 +51,7 @@ finder_doc(struct finder *wq)
 	memset(&c->paralast, 0, sizeof(c->paralast));
 	memset(&c->subj, 0, sizeof(c->subj));
 	memset(&c->lead, 0, sizeof(c->lead));
+	c->subj.name = c->subj.role = c->lead.name = c->lead.role = NOSTR;
 	c->nbody = 0;
 	c->lastsent = 0;
 	c->nsent = 0;
@@ -204,7 +205,7 @@ void
 finder_run(struct finder *wq)
 {
 	struct qctx *c = wq->ctx;
-	size_t		 r, r1, end, para = 0;
+	size_t		 r = 0, r1, end, para = 0;
 
 	if (c->strs.len > (1 << 20))
 		compact(c);
@@ -216,7 +217,9 @@ finder_run(struct finder *wq)
 	 * quotations after it, so the paragraphs after the last one with a
 	 * quotation mark are not read at all: a document without quotations
 	 * costs one scan for marks.  Not when the document goes on: what
-	 * they teach then serves its next part.
+	 * they teach then serves its next part.  A quotation in the title
+	 * alone still reads the first paragraph, which names the story's
+	 * lead.
 	 */
 	for (end = c->nrec; !wq->more && end > 0; end = r) {
 		for (r = end - 1; r > 0 && !c->rec[r].newpara; r--)
@@ -225,6 +228,9 @@ finder_run(struct finder *wq)
 		if (c->nm > 0)
 			break;
 	}
+	if (end > 0 && end < c->nrec && c->rec[r].newpara == 2)
+		for (end++; end < c->nrec && !c->rec[end].newpara; end++)
+			;
 	for (r = 0; r < end; r = r1) {
 		for (r1 = r + 1; r1 < end && !c->rec[r1].newpara; r1++)
 			;

@@ -17,14 +17,9 @@ initials(const char *s, const char *w, size_t len)
 {
 	size_t	n = 0;
 
-	if (len < 2 || !wire_shouting(w, len))
-		return 0;
-	for (; *s != '\0'; s = strchr(s, ' ') + 1) {
+	for (; s != NULL; s = strchr(s, ' '), s = s != NULL ? s + 1 : s)
 		if (isupper((unsigned char)*s) && (n == len || *s != w[n++]))
 			return 0;
-		if (strchr(s, ' ') == NULL)
-			break;
-	}
 	return n == len;
 }
 
@@ -37,9 +32,10 @@ initials(const char *s, const char *w, size_t len)
 static int
 variant(const char *s, const char *w, size_t len)
 {
-	size_t	n = strlen(s), i = 0, j = 0, edits = 0;
+	size_t	n, i = 0, j = 0, edits = 0;
 
-	if (len < 5 || n < 5 || n + 1 < len || len + 1 < n || *s != *w)
+	if (*s != *w || len < 5 || (n = strlen(s)) < 5 || n + 1 < len ||
+	    len + 1 < n)
 		return 0;
 	while (i < n && j < len) {
 		if (s[i] == w[j]) {
@@ -66,7 +62,8 @@ variant(const char *s, const char *w, size_t len)
 
 /*
  * Is w (len bytes, three or more) the start of a word of the name s,
- * not its last, and shorter than it ("Fed" in "US Federal Reserve")?
+ * not its last, and shorter than it ("Fed" in "US Federal Reserve",
+ * "Rob" in "Rob Smith" or "Robert Smith")?
  */
 static int
 word_start(const char *s, const char *w, size_t len)
@@ -87,11 +84,12 @@ word_start(const char *s, const char *w, size_t len)
  * ("Lin" for Lin Haoran) or a first name alone; 2: a body's short
  * name, its initials ("NAO" for the National Audit Office, named in
  * passing or not) or the start of a word but its last ("the Fed" for
- * the US Federal Reserve); 3: its surname spelt another way.
+ * the US Federal Reserve); 3: its surname spelt another way.  With
+ * shout, w is in capitals.
  */
 static int
 fits(const struct qctx *c, size_t i, const char *w, size_t len,
-    uint32_t h, int pass)
+    uint32_t h, int pass, int shout)
 {
 	const char	*sn = str(c, c->names[i]), *su = str(c, c->surname[i]);
 
@@ -103,8 +101,8 @@ fits(const struct qctx *c, size_t i, const char *w, size_t len,
 		return !c->mention[i] && strncmp(sn, w, len) == 0 &&
 		    sn[len] == ' ';
 	case 2:
-		return strchr(sn, ' ') != NULL && (initials(sn, w, len) ||
-		    (!c->mention[i] && word_start(sn, w, len)));
+		return strchr(sn, ' ') != NULL && ((shout && initials(sn, w,
+		    len)) || (!c->mention[i] && word_start(sn, w, len)));
 	default:
 		return !c->mention[i] && variant(su, w, len);
 	}
@@ -119,11 +117,13 @@ expand(const struct qctx *c, const char *w, size_t len)
 {
 	size_t		 i, found;
 	uint32_t	 h = name_hash(w, len);
-	int		 pass;
+	int		 pass, shout = len > 1 && wire_shouting(w, len);
 
 	for (pass = 0; pass < 4; pass++) {
+		if (pass == 2 && !shout && len < 3)
+			continue;
 		for (found = NOSTR, i = 0; i < c->nnames; i++) {
-			if (!fits(c, i, w, len, h, pass))
+			if (!fits(c, i, w, len, h, pass, shout))
 				continue;
 			if (found != NOSTR && strcmp(str(c, c->names[i]),
 			    str(c, found)) != 0)

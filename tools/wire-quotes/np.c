@@ -229,7 +229,7 @@ apposed(const struct qctx *c, size_t i, int end)
 	size_t	 a = i, b, e;
 
 	/* "the Rt Rev Dr Tom Wright" */
-	if (word_is(c, a, WIRE_W_THE) && a + 1 < c->nt && (t[a + 1].f &
+	if (a + 1 < c->nt && word_is(c, a, WIRE_W_THE) && (t[a + 1].f &
 	    F_CAP) && (t[a + 1].lex & (L_TITLE | L_HON)))
 		a++;
 	while (a < c->nt && t[a].kind == K_WORD && (t[a].f & F_CAP) &&

@@ -9,6 +9,15 @@
 
 #include "quotes.h"
 
+/* A person named as a sentence's subject: who comes next to mind. */
+static void
+set_subj(struct qctx *c, const struct who *w)
+{
+	set_last(c, w, 0);
+	c->subj = *w;
+	c->subjsent = c->nsent;
+}
+
 /*
  * "The film's director is Matthew Warchus, best known for ...": a role,
  * a form of "be" and a name of two words or more, which a "he" after
@@ -21,22 +30,20 @@ is_named(struct qctx *c, size_t ss, size_t se)
 	struct who	 w;
 	size_t		 b, r;
 
-	if (!(t[ss].lex & L_DET))
+	if (ss >= se || !(t[ss].lex & L_DET))
 		return 0;
 	for (b = ss + 1; b < se && b < ss + NPMAX && t[b].kind == K_WORD &&
 	    !(t[b].lex & (L_BE | L_CUE)); b++)
 		;
 	if (b >= se || !(t[b].lex & L_BE) || !LOWER(&t[b]) ||
 	    !LOWER(&t[b - 1]) || !(t[b - 1].lex & (L_TITLE | L_SRC)) ||
-	    (r = name_run(c, b + 1)) < b + 3 || (r < se && !is_comma(c, r) &&
-	    !(t[r].f & F_SEND) && !(t[r - 1].f & F_SEND)))
+	    (r = name_run(c, b + 1)) < b + 3 || r > se || (r < se &&
+	    !is_comma(c, r) && !(t[r].f & F_SEND) && !(t[r - 1].f & F_SEND)))
 		return 0;
 	make_who(c, b + 1, r, &w);
 	if (w.kind != W_NAME || !w.person)
 		return 0;
-	set_last(c, &w, 0);
-	c->subj = w;
-	c->subjsent = c->nsent;
+	set_subj(c, &w);
 	return 1;
 }
 
@@ -86,9 +93,7 @@ subject_here(struct qctx *c, size_t ss, size_t se, int head)
 	    L_FEM)) && t[ss + 1].kind == K_WORD && LOWER(&t[ss + 1])) {
 		make_who(c, ss, ss + 1, &w);
 		if (w.kind == W_NAME && w.person) {
-			set_last(c, &w, 0);
-			c->subj = w;
-			c->subjsent = c->nsent;
+			set_subj(c, &w);
 		}
 		return;
 	}
@@ -151,9 +156,7 @@ subject_here(struct qctx *c, size_t ss, size_t se, int head)
 	if (head)
 		w.person = 1;
 	if (w.kind == W_NAME && w.person) {
-		set_last(c, &w, 0);
-		c->subj = w;
-		c->subjsent = c->nsent;
+		set_subj(c, &w);
 	} else if (w.kind == W_DESC && !w.plural && !w.indef &&
 	    word_is(c, ss, WIRE_W_THE) && (t[e - 1].lex & L_TITLE))
 		set_last(c, &w, 0);	/* "The Christian leader related" */
@@ -202,10 +205,11 @@ introduced(struct qctx *c, size_t i, size_t se)
 /*
  * A verb of saying outside the quotations: remember its subject.  A
  * named one is whom a quotation opening the next paragraph goes on
- * from, as after a quotation ("..., argues Ann Moe.  \n "It is over."").
+ * from, as after a quotation ("..., argues Ann Moe.  \n "It is over.""),
+ * and, but in a title, a subject of the sentence.
  */
 static void
-cue_here(struct qctx *c, size_t v, size_t ss)
+cue_here(struct qctx *c, size_t v, size_t ss, int head)
 {
 	struct who	w;
 	size_t		lo, t0, t1, e;
@@ -240,7 +244,8 @@ cue_here(struct qctx *c, size_t v, size_t ss)
 		return;
 	make_who(c, t0, t1, &w);
 	set_last(c, &w, w.kind == W_NAME);
-	said_subj(c, &w);
+	if (!head)
+		said_subj(c, &w);
 }
 
 /*
@@ -368,7 +373,7 @@ paragraph(struct qctx *c, size_t r0, size_t r1, size_t para)
 				quote_here(c, i, ss, se, &nextend);
 			} else if (c->t[i].kind == K_WORD &&
 			    (c->t[i].lex & L_CUE) && !(c->t[i].f & F_USED))
-				cue_here(c, i, ss);
+				cue_here(c, i, ss, head);
 			else if (i > ss)
 				introduced(c, i, se);
 		}
@@ -393,14 +398,18 @@ paragraph(struct qctx *c, size_t r0, size_t r1, size_t para)
 }
 
 
-/* Does s[a, b) hold the n bytes of w, in any case, as whole words? */
-static int
-holds(const char *s, size_t a, size_t b, const char *w, size_t n)
+/*
+ * Does s[a, b) hold the n bytes of w as whole words, with icase in any
+ * case?
+ */
+int
+holds(const char *s, size_t a, size_t b, const char *w, size_t n, int icase)
 {
 	size_t	i;
 
 	for (i = a; n > 0 && i + n <= b; i++)
-		if (strncasecmp(s + i, w, n) == 0 && (i == a ||
+		if ((icase ? strncasecmp(s + i, w, n) : memcmp(s + i, w, n)) ==
+		    0 && (i == a ||
 		    !isalnum((unsigned char)s[i - 1])) && (i + n == b ||
 		    !isalnum((unsigned char)s[i + n])))
 			return 1;
@@ -432,7 +441,7 @@ head_quotes(struct qctx *c)
 			for (i = 0; i < p->nseg; i++) {
 				h = &c->seg[p->seg0 + i];
 				if (g->b > g->a && holds(c->text.p, h->a, h->b,
-				    c->text.p + g->a, g->b - g->a)) {
+				    c->text.p + g->a, g->b - g->a, 1)) {
 					q->who = p->who;
 					break;
 				}

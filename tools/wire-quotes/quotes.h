@@ -228,9 +228,9 @@ struct qctx {
 	uint8_t		 mention[NAMES];	/* ... only seen in passing */
 	size_t		 nnames;
 	struct who	 subj;		/* the last person named as a subject */
+	size_t		 subjsent;	/* ... in this sentence of the document */
 	struct who	 lead;		/* the first named with a verb of saying */
 	size_t		 nbody;		/* paragraphs of the text so far */
-	size_t		 subjsent;	/* ... in this sentence of the document */
 	size_t		 nsent;		/* sentences so far */
 	size_t		 lastsent;	/* ... at the last speaker or subject */
 	struct who	 prevpara;	/* the last speaker of the paragraph */
@@ -294,7 +294,6 @@ size_t	put_words(struct qctx *c, size_t t0, size_t t1, int lowfirst, uint32_t sk
 uint32_t	name_hash(const char *s, size_t len);
 const char *	str(const struct qctx *c, size_t off);
 int	same_name(const struct qctx *c, const struct who *a, const struct who *b);
-int	plural_s(const struct qctx *c, const struct tok *k);
 int	roles_and(const struct qctx *c, size_t i, size_t t1);
 void	make_who(struct qctx *c, size_t t0, size_t t1, struct who *w);
 void	push(struct qctx *c, const struct who *w);
@@ -312,4 +311,5 @@ void	said_subj(struct qctx *c, const struct who *w);
 void	quote_here(struct qctx *c, size_t qt, size_t ss, size_t se, size_t *nextend);
 /* para.c */
 void	paragraph(struct qctx *c, size_t r0, size_t r1, size_t para);
+int	holds(const char *s, size_t a, size_t b, const char *w, size_t n, int icase);
 void	head_quotes(struct qctx *c);

@@ -240,7 +240,7 @@ named_last(struct qctx *c, size_t t0, size_t t1, struct who *w, int person)
 }
 
 /* Does the word look plural: -s, not -ss ("officials", not "press")? */
-int
+static int
 plural_s(const struct qctx *c, const struct tok *k)
 {
 	return k->len > 3 && c->text.p[k->off + k->len - 1] == 's' &&
