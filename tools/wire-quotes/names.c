@@ -60,6 +60,19 @@ variant(const char *s, const char *w, size_t len)
 	return edits + (n - i) + (len - j) == 1;
 }
 
+/* The capitals A to Z that begin the words of s, a bit each. */
+static uint32_t
+letters(const char *s)
+{
+	uint32_t	m = 0;
+	const char	*p;
+
+	for (p = s; p != NULL; p = strchr(p, ' '), p = p != NULL ? p + 1 : p)
+		if (*p >= 'A' && *p <= 'Z')
+			m |= 1u << (*p - 'A');
+	return m;
+}
+
 /*
  * Is w (len bytes, three or more) the start of a word of the name s,
  * not its last, and shorter than it ("Fed" in "US Federal Reserve",
@@ -68,12 +81,14 @@ variant(const char *s, const char *w, size_t len)
 static int
 word_start(const char *s, const char *w, size_t len)
 {
-	const char	*sp;
+	const char	*p;
 
 	if (len < 3)
 		return 0;
-	for (; (sp = strchr(s, ' ')) != NULL; s = sp + 1)
-		if ((size_t)(sp - s) > len && memcmp(s, w, len) == 0)
+	for (p = s; *p != '\0'; p++)
+		if ((p == s || p[-1] == ' ') && *p == *w &&
+		    strncmp(p, w, len) == 0 && p[len] != '\0' &&
+		    p[len] != ' ' && strchr(p + len, ' ') != NULL)
 			return 1;
 	return 0;
 }
@@ -91,20 +106,29 @@ static int
 fits(const struct qctx *c, size_t i, const char *w, size_t len,
     uint32_t h, int pass, int shout)
 {
-	const char	*sn = str(c, c->names[i]), *su = str(c, c->surname[i]);
+	const char	*sn, *su;
 
+	if (c->mention[i] && pass != 2)
+		return 0;
+	/* A name no word of which begins as w does is none (fast). */
+	if ((pass == 1 || pass == 2) && *w >= 'A' && *w <= 'Z' &&
+	    !(c->initial[i] & 1u << (*w - 'A')))
+		return 0;
 	switch (pass) {
 	case 0:
-		return !c->mention[i] && c->surhash[i] == h &&
-		    strncmp(su, w, len) == 0 && su[len] == '\0';
+		if (c->surhash[i] != h)
+			return 0;
+		su = str(c, c->surname[i]);
+		return strncmp(su, w, len) == 0 && su[len] == '\0';
 	case 1:
-		return !c->mention[i] && strncmp(sn, w, len) == 0 &&
-		    sn[len] == ' ';
+		sn = str(c, c->names[i]);
+		return *sn == *w && strncmp(sn, w, len) == 0 && sn[len] == ' ';
 	case 2:
-		return strchr(sn, ' ') != NULL && ((shout && initials(sn, w,
-		    len)) || (!c->mention[i] && word_start(sn, w, len)));
+		sn = str(c, c->names[i]);
+		return (shout && initials(sn, w, len)) || (!c->mention[i] &&
+		    word_start(sn, w, len));
 	default:
-		return !c->mention[i] && variant(su, w, len);
+		return variant(str(c, c->surname[i]), w, len);
 	}
 }
 
@@ -167,6 +191,7 @@ remember_as(struct qctx *c, size_t name, size_t role, int mention)
 		c->surhash[c->nnames] = h;
 		c->roles[c->nnames] = role;
 		c->mention[c->nnames] = (uint8_t)mention;
+		c->initial[c->nnames] = letters(str(c, name));
 		c->names[c->nnames++] = name;
 	}
 }
@@ -315,6 +340,7 @@ acronyms(struct qctx *c)
 			    strlen(str(c, acr)));
 			c->roles[c->nnames] = NOSTR;
 			c->mention[c->nnames] = 0;
+			c->initial[c->nnames] = letters(str(c, name));
 			c->names[c->nnames++] = name;
 		}
 	}

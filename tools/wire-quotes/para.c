@@ -405,14 +405,20 @@ paragraph(struct qctx *c, size_t r0, size_t r1, size_t para)
 int
 holds(const char *s, size_t a, size_t b, const char *w, size_t n, int icase)
 {
-	size_t	i;
+	const char	*p;
+	size_t		 i;
 
-	for (i = a; n > 0 && i + n <= b; i++)
+	for (i = a; n > 0 && i + n <= b; i++) {
+		if (!icase) {
+			if ((p = memchr(s + i, *w, b - n + 1 - i)) == NULL)
+				return 0;
+			i = (size_t)(p - s);
+		}
 		if ((icase ? strncasecmp(s + i, w, n) : memcmp(s + i, w, n)) ==
-		    0 && (i == a ||
-		    !isalnum((unsigned char)s[i - 1])) && (i + n == b ||
-		    !isalnum((unsigned char)s[i + n])))
+		    0 && (i == a || !isalnum((unsigned char)s[i - 1])) &&
+		    (i + n == b || !isalnum((unsigned char)s[i + n])))
 			return 1;
+	}
 	return 0;
 }
 

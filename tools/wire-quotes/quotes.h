@@ -226,6 +226,7 @@ struct qctx {
 	size_t		 roles[NAMES];	/* ... and a role each, or NOSTR */
 	uint32_t	 surhash[NAMES];
 	uint8_t		 mention[NAMES];	/* ... only seen in passing */
+	uint32_t	 initial[NAMES];	/* ... its words' first letters */
 	size_t		 nnames;
 	struct who	 subj;		/* the last person named as a subject */
 	size_t		 subjsent;	/* ... in this sentence of the document */
