@@ -76,7 +76,7 @@ letters(const char *s)
 /*
  * Is w (len bytes, three or more) the start of a word of the name s,
  * not its last, and shorter than it ("Fed" in "US Federal Reserve",
- * "Rob" in "Rob Smith" or "Robert Smith")?
+ * "Rob" in "Robert Smith")?
  */
 static int
 word_start(const char *s, const char *w, size_t len)
