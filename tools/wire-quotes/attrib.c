@@ -460,6 +460,9 @@ in_lower(const struct qctx *c, const struct tok *k)
 		return 0;
 	memcpy(w, c->text.p + k->off, k->len);
 	w[0] = (char)tolower((unsigned char)w[0]);
+	/* The window starts at a word: holds() takes its start for one. */
+	while (a > 0 && a < k->off && isalnum((unsigned char)c->text.p[a - 1]))
+		a++;
 	b = c->text.len - k->off > LOWERNEAR + k->len ? k->off + k->len +
 	    LOWERNEAR : c->text.len;
 	return holds(c->text.p, a, b, w, k->len, 0);

@@ -202,8 +202,7 @@ name_run(const struct qctx *c, size_t i)
 
 	while (i < c->nt && t[i].kind == K_WORD && (t[i].f & F_CAP) &&
 	    (!(t[i].lex & (L_TITLE | L_DET | L_PREP | L_CONJ | L_TIME)) ||
-	    (i > s && !(t[i].lex & ~L_TITLE) && (t[i - 1].lex & (L_MASC |
-	    L_FEM)) && !(t[i - 1].lex & ~(L_MASC | L_FEM)))))
+	    (i > s && TITLE_SURNAME(&t[i]))))
 		i++;
 	return i;
 }

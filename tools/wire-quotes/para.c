@@ -92,9 +92,8 @@ subject_here(struct qctx *c, size_t ss, size_t se, int head)
 	if (!head && ss + 1 < se && PRONOUN(&t[ss]) && (t[ss].lex & (L_MASC |
 	    L_FEM)) && t[ss + 1].kind == K_WORD && LOWER(&t[ss + 1])) {
 		make_who(c, ss, ss + 1, &w);
-		if (w.kind == W_NAME && w.person) {
+		if (w.kind == W_NAME && w.person)
 			set_subj(c, &w);
-		}
 		return;
 	}
 	e = rs = ss;

@@ -246,6 +246,12 @@ struct qctx {
 #define PRONOUN(t)	(((t)->lex & L_PRON) && !((t)->lex & L_DET))
 #define LOWER(t)	((t)->kind == K_WORD && !((t)->f & F_CAP))
 #define ADVERB(t)	(LOWER(t) && (((t)->lex & L_ADV) || ((t)->f & F_LY)))
+/* A first name of the lexicon's: Ann, Tom. */
+#define FIRSTNAME(t)	((t)->kind == K_WORD && ((t)->f & F_CAP) && \
+	((t)->lex & (L_MASC | L_FEM)) && !((t)->lex & ~(L_MASC | L_FEM)))
+/* A title after a first name, a surname (Simon Champion); t[-1] is read. */
+#define TITLE_SURNAME(t) ((t)->kind == K_WORD && ((t)->f & F_CAP) && \
+	!((t)->lex & ~L_TITLE) && FIRSTNAME((t) - 1))
 
 /* The last part of quotation qi. */
 static inline struct seg *

@@ -490,10 +490,7 @@ make_who(struct qctx *c, size_t t0, size_t t1, struct who *w)
 		    n0 < t1 && !(k->lex & ~L_PREP))
 			continue;
 		/* A surname that is also a title: Simon Champion. */
-		if (n0 == t1 && n0 - 1 > t0 && k->kind == K_WORD &&
-		    (k->f & F_CAP) && !(k->lex & ~L_TITLE) &&
-		    (t[n0 - 2].f & F_CAP) && (t[n0 - 2].lex & (L_MASC |
-		    L_FEM)) && !(t[n0 - 2].lex & ~(L_MASC | L_FEM)))
+		if (n0 == t1 && n0 - 1 > t0 && TITLE_SURNAME(k))
 			continue;
 		/* "the (young) Swiss" is a description, "Swiss Re" a name. */
 		if ((k->lex & L_NAT) && n0 == t1 && n0 - 1 > t0 &&
@@ -569,8 +566,8 @@ make_who(struct qctx *c, size_t t0, size_t t1, struct who *w)
 	 */
 	for (i = t0; i < t1; i++)
 		if (t[i].lex & (L_MASC | L_FEM) && !(t[i].lex & L_DET) &&
-		    ((t[i].lex & ~(L_MASC | L_FEM)) || !(t[i].f & F_CAP) ||
-		    (w->kind == W_NAME && i >= n0 && i + 1 < t1)))
+		    (!FIRSTNAME(&t[i]) || (w->kind == W_NAME && i >= n0 &&
+		    i + 1 < t1)))
 			w->gender = (t[i].lex & L_MASC) ? 'm' : 'f';
 	if (w->gender != 0 && w->kind == W_NAME) {
 		w->person = 1;
