@@ -1048,8 +1048,11 @@ Ada Moe${TAB}a ruin"
 }
 
 @test "wire-quotes: rule: a verb in -ing and its object, or a preposition, is no speaker" {
-	run who 'Lund was named best singer, sending a message of thanks saying the prize "means a lot".'
+	run who 'The award went to the band, sending a message of thanks saying the prize "means a lot".'
 	assert_output "-${TAB}means a lot"
+	# The clause's subject, when it has one, says it.
+	run who 'Lund was named best singer, sending a message of thanks saying the prize "means a lot".'
+	assert_output "Lund${TAB}means a lot"
 	run who 'Unlike other browsers, Vela does not need to be "trained" to hear a voice.'
 	assert_output "-${TAB}trained"
 }
@@ -1218,4 +1221,47 @@ Ivo Moe${TAB}It is fun."
 	    wire-quotes -l | cut -f3,4 > out
 	run cat out
 	assert_output "We are ready,${TAB}speaker=the minister"
+}
+
+@test "wire-quotes: rule: a participle after a clause in commas shares the clause's subject" {
+	run who 'Mr Tamm backed that plan on Friday, saying: "The quay must close."'
+	assert_output "Tamm${TAB}The quay must close."
+	run who 'Ada Moe hit him, saying: "It is over."'
+	assert_output "Ada Moe${TAB}It is over."
+}
+
+@test "wire-quotes: rule: a determiner after a word in lower case opens another noun phrase" {
+	run who 'However, the Harbour Board found the whole port still faced "grave risks" and warned of delays.'
+	assert_output "Harbour Board${TAB}grave risks"
+	run who 'In his Easter message the Green Party leader said all sides used "cheap scares".'
+	assert_output "the Green Party leader${TAB}cheap scares"
+}
+
+@test "wire-quotes: rule: verbs of saying in -ing, after 'with' and after a phrase" {
+	run who 'Moe missed the cup tie despite recovering from a knee injury, with Harbour boss Ola Vik claiming it had been a "hard time" for him.'
+	assert_output "Ola Vik${TAB}hard time"
+	run who 'Ada Moe will make a plea for the rural vote urging farmers who feel "left behind" to vote Green.'
+	assert_output "Ada Moe${TAB}left behind"
+	run who 'It was a reply to the inquiry following a news story claiming the port had "hidden the risks".'
+	assert_output "a news story${TAB}hidden the risks"
+	run who '"The quay must close," said Ada Moe, harbour chief announcing the plan. "It is unsafe."'
+	assert_output "Ada Moe${TAB}The quay must close,
+Ada Moe${TAB}It is unsafe."
+	run who 'Tern Ltd said on Monday it had no cash. In a statement announcing the wish to seek protection the firm said it "could not go on".'
+	assert_output "Tern Ltd${TAB}could not go on"
+}
+
+@test "wire-quotes: rule: names with an ampersand keep it, and their letters stand for them" {
+	run who 'Harbour & Fjord sold its ferries on Monday. "We are sorry," H&F said.'
+	assert_output "Harbour & Fjord${TAB}We are sorry,"
+	run who '"We are sorry," said Moe &  Lund.'
+	assert_output "Moe & Lund${TAB}We are sorry,"
+}
+
+@test "wire-quotes: rule: he or she with no one quoted before is the first person named of that sex" {
+	run who "Tom Vik's big speech opened the campaign." 'In a key passage, he declared: "We can win."'
+	assert_output "Tom Vik${TAB}We can win."
+	# Not one of the other sex.
+	run who "Tom Vik's big speech opened the campaign." 'In a key passage, she declared: "We can win."'
+	assert_output "-${TAB}We can win."
 }

@@ -53,6 +53,7 @@ finder_doc(struct finder *wq)
 	memset(&c->lead, 0, sizeof(c->lead));
 	c->subj.name = c->subj.role = c->lead.name = c->lead.role = NOSTR;
 	c->nbody = 0;
+	c->leadnames = 0;
 	c->lastsent = 0;
 	c->nsent = 0;
 	c->prevquote = 0;

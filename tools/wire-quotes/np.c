@@ -112,6 +112,29 @@ np_fwd(const struct qctx *c, size_t i, size_t lim)
 		}
 		if (PRONOUN(k) || ADVERB(k))
 			break;
+		/*
+		 * A determiner after a word in lower case opens another
+		 * phrase: "the BCC found the whole economy", "In his New
+		 * Year message the party leader"; the word before it is a
+		 * verb or ends a phrase in front.
+		 */
+		if (LOWER(k) && (k->lex & L_DET) && j > i && LOWER(&t[j - 1]) &&
+		    !(t[j - 1].lex & (L_DET | L_QUANT | L_PREP | L_CONJ |
+		    L_TIME | L_TIMEN))) {
+			/* Not "ruling body the Tern Alliance said". */
+			for (e = j + 1; e < lim && t[e].kind == K_WORD &&
+			    (t[e].f & F_CAP); e++)
+				;
+			if (e > j + 1 && (e == lim || !LOWER(&t[e]) ||
+			    !(t[e].lex & (L_TITLE | L_SRC | L_ORG)))) {
+				end = ++j;
+				continue;
+			}
+			if (!(t[j - 1].lex & (L_TITLE | L_SRC | L_ORG)) &&
+			    end == j)
+				end = j - 1;
+			break;
+		}
 		/* A participle with a phrase after it: briefed on the talks. */
 		if (LOWER(k) && (k->f & (F_ING | F_ED)) && j > i && j + 1 < lim &&
 		    t[j + 1].kind == K_WORD && (t[j + 1].lex & L_PREP))
@@ -265,7 +288,7 @@ role_name(const struct qctx *c, size_t s, size_t e)
 
 static int
 subj_commas(const struct qctx *c, size_t lo, size_t k, size_t *t0,
-    size_t *t1, int *app)
+    size_t *t1, int *app, int ing)
 {
 	const struct tok *t = c->t;
 	size_t	 starts[PHRASES], n = 0, b, s, e, i;
@@ -305,6 +328,12 @@ subj_commas(const struct qctx *c, size_t lo, size_t k, size_t *t0,
 		k = e;
 		if ((e = np_fwd(c, s, e)) == s)
 			return 0;
+		/*
+		 * "Ann Moe backed the plan on Tuesday, saying": a clause
+		 * whose subject the participle shares.
+		 */
+		if (ing && n == 1 && clause_subj(c, s, k, t0, t1) && *t1 < k)
+			return 1;
 		/* "Soil chemist and author Petra Lund,": all. */
 		if (e + 1 < k && word_is(c, e, WIRE_W_AND) && roles_and(c, e, k) &&
 		    np_fwd(c, e + 1, k) == k)
@@ -341,7 +370,8 @@ role_words(const struct qctx *c, size_t s, size_t e)
 
 /*
  * The start of a name of words in capitals that ends at e and begins
- * its clause (after lo, a comma or a conjunction); or e.
+ * its clause (after lo, a comma, a conjunction or a cue before its
+ * subject: "said Ada Moe, harbour chief"); or e.
  */
 static size_t
 name_back(const struct qctx *c, size_t lo, size_t e)
@@ -355,8 +385,9 @@ name_back(const struct qctx *c, size_t lo, size_t e)
 		b--;
 	if (b < e && b > lo && (t[b - 1].lex & L_HON))	/* Mr Prettejohn */
 		b--;
+	/* "said Ada Moe, harbour chief saying": after an inverted cue too. */
 	if (b == e || (b > lo && !is_comma(c, b - 1) && !is_hard(c, b - 1) &&
-	    !(t[b - 1].lex & L_CONJ)))
+	    !(t[b - 1].lex & (L_CONJ | L_INV))))
 		return e;
 	return b;
 }
@@ -439,9 +470,14 @@ clause_subj(const struct qctx *c, size_t lo, size_t k, size_t *t0,
 	for (last = s, i = s; i < e; i++)
 		if (t[i].f & F_CAP)
 			last = i;
-	/* Where the phrase stopped at a verb already, it is the subject. */
+	/*
+	 * Where the phrase stopped at a verb already, it is the subject;
+	 * a word before a determiner is one ("The firm found the").
+	 */
 	if (e < k && LOWER(&t[e]) && (t[e].f & (F_ED | F_LY) ||
-	    (t[e].lex & (L_ADV | L_CUE))))
+	    (t[e].lex & (L_ADV | L_CUE)) || (e + 1 < k && !(t[e].lex & (L_SUB | L_CONJ |
+	    L_REL | L_PREP | L_PRON | L_DET | L_QUANT | L_TITLE | L_SRC |
+	    L_ORG)) && LOWER(&t[e + 1]) && (t[e + 1].lex & L_DET))))
 		;
 	else if ((i = ed_word(c, s, e)) < e)
 		e = i;
@@ -457,6 +493,21 @@ clause_subj(const struct qctx *c, size_t lo, size_t k, size_t *t0,
 	*t0 = s;
 	*t1 = e;
 	return 1;
+}
+
+/*
+ * Does the preposition at i take a noun and an -ing word for its own
+ * ("with one official saying", "after a government warning")?  Other
+ * prepositions end a phrase that the participle follows ("made a
+ * pitch for the vote, urging").
+ */
+static int
+nominal_prep(const struct qctx *c, size_t i)
+{
+	return word_is(c, i, WIRE_W_WITH) || word_is(c, i, WIRE_W_WITHOUT) ||
+	    word_is(c, i, WIRE_W_AFTER) || word_is(c, i, WIRE_W_BEFORE) ||
+	    word_is(c, i, WIRE_W_AMID) || word_is(c, i, WIRE_W_DESPITE) ||
+	    word_is(c, i, WIRE_W_FOLLOWING) || word_is(c, i, WIRE_W_BY);
 }
 
 /*
@@ -481,7 +532,7 @@ participle(const struct qctx *c, size_t lo, size_t v, size_t j)
 		return 0;
 	for (k = j - 1; k > lo && j - k < 5 && t[k - 1].kind == K_WORD; k--)
 		if (t[k - 1].lex & L_PREP)
-			return 0;
+			return !nominal_prep(c, k - 1);
 	/* ", the manager describing it as": its own subject after a comma. */
 	return !(k > lo && j - k < 5 && is_comma(c, k - 1));
 }
@@ -516,7 +567,8 @@ subj_depth(const struct qctx *c, size_t lo, size_t v, size_t *t0,
 	if (j == lo)
 		return 0;
 	if (is_comma(c, j - 1))
-		return subj_commas(c, lo, j - 1, t0, t1, app);
+		return subj_commas(c, lo, j - 1, t0, t1, app,
+		    (t[v].f & F_ING) && LOWER(&t[v]));
 	/* "He went on to say": the subject of the verb before. */
 	if (word_is(c, j - 1, WIRE_W_TO)) {
 		for (i = j - 1; i > lo && j - i < 6 && LOWER(&t[i - 1]) &&
@@ -571,14 +623,21 @@ subj_depth(const struct qctx *c, size_t lo, size_t v, size_t *t0,
 			i--;
 			continue;
 		}
+		/* Not a verb in -ing ("In a letter urging reform the"). */
 		if (p->kind != K_WORD || PRONOUN(p) || ADVERB(p) ||
-		    (p->lex & (L_SUB | L_REL | L_CUE | L_TIME)) ||
+		    (p->lex & (L_SUB | L_REL | L_TIME)) || ((p->lex & L_CUE) &&
+		    !(LOWER(p) && (p->f & F_ING))) ||
 		    ((p->lex & L_ADV) && !(p->lex & (L_TITLE | L_HON))))
 			break;
 		if ((p->lex & L_CONJ) && !(word_is(c, i - 1, WIRE_W_AND) &&
 		    i - 1 > lo && (t[i - 2].f & F_CAP) && (t[i].f & F_CAP)))
 			break;
-		i--;
+		/*
+		 * "... from injury, with coach Ann Moe saying", "following
+		 * a story claiming": from the preposition.
+		 */
+		if (--i + 1 < j && nominal_prep(c, i) && (t[v].f & F_ING))
+			break;
 	}
 	if (i == j)
 		return 0;
@@ -586,7 +645,7 @@ subj_depth(const struct qctx *c, size_t lo, size_t v, size_t *t0,
 	 * "With the Harbour Gazette labelling it": the object of "with"
 	 * is the subject of the participle after it.
 	 */
-	if (word_is(c, i, WIRE_W_WITH) && (t[v].f & F_ING) && i + 1 < j)
+	if (nominal_prep(c, i) && (t[v].f & F_ING) && i + 1 < j)
 		i++;
 	/* A phrase in front: "On Sunday Zelensky said". */
 	else if ((t[i].lex & L_PREP) && !word_is(c, i, WIRE_W_OF)) {

@@ -305,8 +305,8 @@ paragraph(struct qctx *c, size_t r0, size_t r1, size_t para)
 	struct seg	*g;
 	int		 dbl, head = c->rec[r0].newpara == 2;	/* a title */
 
-	if (!head)
-		c->nbody++;
+	if (!head && c->nbody++ == 1)
+		c->leadnames = c->nnames;
 	scan_marks(c, a, b);
 	q0 = c->nq;
 	if (c->open != NOSTR) {

@@ -228,6 +228,8 @@ struct qctx {
 	uint8_t		 mention[NAMES];	/* ... only seen in passing */
 	uint32_t	 initial[NAMES];	/* ... its words' first letters */
 	size_t		 nnames;
+	size_t		 leadnames;	/* ... of them in the title and the
+					   first paragraph */
 	struct who	 subj;		/* the last person named as a subject */
 	size_t		 subjsent;	/* ... in this sentence of the document */
 	struct who	 lead;		/* the first named with a verb of saying */

@@ -20,8 +20,8 @@ size_t
 put_words(struct qctx *c, size_t t0, size_t t1, int lowfirst,
     uint32_t skip, int poss)
 {
-	const char	*w;
-	size_t		 at = c->strs.len, i, len;
+	const char	*w, *g;
+	size_t		 at = c->strs.len, i, len, end = 0;
 
 	for (i = t0; i < t1; i++) {
 		const struct tok *t = &c->t[i];
@@ -33,8 +33,14 @@ put_words(struct qctx *c, size_t t0, size_t t1, int lowfirst,
 		/* The name of a possessor: Trump's. */
 		if (i + 1 == t1 && (t->f & F_POSS) && poss)
 			len -= w[len - 2] == '\'' ? 2 : 4;
-		if (c->strs.len > at)
+		/* "B&B", "Marks & Spencer": the ampersand as written. */
+		g = c->text.p + end;
+		if (c->strs.len > at && t->off - end <= 4 &&
+		    memchr(g, '&', t->off - end) != NULL)
+			wire_buf_adds(&c->strs, g[0] == '&' ? "&" : " & ");
+		else if (c->strs.len > at)
 			wire_buf_addc(&c->strs, ' ');
+		end = t->off + t->len;
 		if (i == t0 && lowfirst && w[0] >= 'A' && w[0] <= 'Z') {
 			wire_buf_addc(&c->strs, w[0] + 32);
 			wire_buf_add(&c->strs, w + 1, len - 1);
@@ -142,6 +148,40 @@ by_role(const struct qctx *c, size_t t0, size_t t1)
 	return found;
 }
 
+/*
+ * With no one quoted before who fits, he or she is the first name the
+ * title or the first paragraph gives in full, if its first name is one
+ * of that sex ("Tony Blair's speech ... he declared"): the person the
+ * story is about.
+ */
+static int
+first_named(struct qctx *c, int g, struct who *w)
+{
+	const char	*s, *sp;
+	size_t		 i;
+	uint32_t	 f;
+
+	for (i = 0; i < (c->nbody > 1 ? c->leadnames : c->nnames); i++) {
+		s = str(c, c->names[i]);
+		if (c->mention[i] || (sp = strchr(s, ' ')) == NULL)
+			continue;
+		/* The first name given in full decides. */
+		f = wire_lex_class(wire_lex_word(s, (size_t)(sp - s)));
+		if (!(f & (g == 'm' ? L_MASC : L_FEM)) || (f & L_QUOTES &
+		    ~(L_MASC | L_FEM)))
+			return 0;
+		memset(w, 0, sizeof(*w));
+		w->kind = W_NAME;
+		w->name = c->names[i];
+		w->role = c->roles[i];
+		w->hash = name_hash(s, strlen(s));
+		w->person = 1;
+		w->gender = (uint8_t)g;
+		return 1;
+	}
+	return 0;
+}
+
 /* The most recent speaker that a pronoun or "one" may stand for. */
 static int
 recall(struct qctx *c, uint32_t f, struct who *w)
@@ -178,7 +218,7 @@ recall(struct qctx *c, uint32_t f, struct who *w)
 		*w = *h;
 		return 1;
 	}
-	return 0;
+	return (f & (L_PLUR | L_ORG)) == 0 && g != 0 && first_named(c, g, w);
 }
 
 /*
@@ -237,6 +277,27 @@ named_last(struct qctx *c, size_t t0, size_t t1, struct who *w, int person)
 		return 1;
 	}
 	return 0;
+}
+
+/*
+ * "B&B", "AT&T": capitals joined by ampersands, the letters into key
+ * (NAMEMAX + 2 bytes) as one word for expand(); returns their count,
+ * or 0 for any other name.
+ */
+static size_t
+amp_letters(const char *s, char *key)
+{
+	size_t	n = 0;
+
+	if (strchr(s, '&') == NULL)
+		return 0;
+	for (; *s != '\0' && n <= NAMEMAX; s++)
+		if (*s >= 'A' && *s <= 'Z')
+			key[n++] = *s;
+		else if (*s != '&')
+			return 0;
+	key[n] = '\0';
+	return n;
 }
 
 /* Does the word look plural: -s, not -ss ("officials", not "press")? */
@@ -433,6 +494,7 @@ make_who(struct qctx *c, size_t t0, size_t t1, struct who *w)
 	const struct tok *t = c->t, *k;
 	size_t	 n0, i, r0, full, hd;
 	int	 and = 0, quant = 1;
+	char	 key[NAMEMAX + 2];
 
 	memset(w, 0, sizeof(*w));
 	w->name = w->role = NOSTR;
@@ -529,12 +591,14 @@ make_who(struct qctx *c, size_t t0, size_t t1, struct who *w)
 		for (r0 = t0; r0 < n0 && (t[r0].lex & (L_DET | L_HON)); r0++)
 			;
 		w->role = put_words(c, r0, n0, 0, L_HON, 0);
-		if (w->name != NOSTR && n0 + 1 == t1) {
+		if (w->name != NOSTR && (n0 + 1 == t1 ||
+		    (hd = amp_letters(str(c, w->name), key)) > 0)) {
 			/* Letters are a body's name (IMF, IBM), maybe short. */
-			w->org = wire_shouting(str(c, w->name),
-			    strlen(str(c, w->name)));
-			if ((full = expand(c, str(c, w->name),
-			    strlen(str(c, w->name)))) != NOSTR) {
+			if (n0 + 1 == t1)
+				hd = strlcpy(key, str(c, w->name), sizeof(key));
+			w->org = wire_shouting(key, hd);
+			if (hd < sizeof(key) && (full = expand(c, key, hd)) !=
+			    NOSTR) {
 				w->person = !w->org;
 				w->name = full;
 			} else if (!w->org && (wire_stopword(str(c, w->name),
