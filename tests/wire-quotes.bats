@@ -1083,7 +1083,7 @@ Ada Moe${TAB}a ruin"
 	run who 'Ola Berg is doubtful. Added Per Lund: "The reports are good."'
 	assert_output "Per Lund${TAB}The reports are good."
 	run who 'Most users cannot tell. Said the Pew report: "This is ironic."'
-	assert_output "the Pew report${TAB}This is ironic."
+	assert_output "Pew${TAB}This is ironic."
 }
 
 @test "wire-quotes: rule: a subject after a phrase of time and its comma, or before a dash" {
@@ -1264,4 +1264,38 @@ Ada Moe${TAB}It is unsafe."
 	# Not one of the other sex.
 	run who "Tom Vik's big speech opened the campaign." 'In a key passage, she declared: "We can win."'
 	assert_output "-${TAB}We can win."
+}
+
+@test "wire-quotes: rule: no one calls himself by his first name in his own words" {
+	run who 'Coach Tom Vik praised his striker. Ivar Lund had spoken out before the derby. "I have had a quiet word with Ivar," he told reporters.'
+	assert_output "Tom Vik${TAB}I have had a quiet word with Ivar,"
+}
+
+@test "wire-quotes: rule: a role with a phrase, then the name in commas, after an inverted cue" {
+	run who '"It would be a tragedy," said the chairman of the harbour select committee, Labour MP Ada Moss.'
+	assert_output "Ada Moss${TAB}It would be a tragedy,"
+	# A name and its letters after it stay the name.
+	run who 'Harbour Minister, Tom Moe MSP, said: "We are ready."'
+	assert_output "Tom Moe${TAB}We are ready."
+}
+
+@test "wire-quotes: rule: a document's words are its author's" {
+	run who 'A Harbour Audit Office report called the ferries "legacy projects". The report said: "Many problems remain."'
+	assert_output "Harbour Audit Office${TAB}legacy projects
+Harbour Audit Office${TAB}Many problems remain."
+	run who 'The Fjord Sailing Association (FSA) met on Monday. "The referee is satisfied," said an FSA statement.'
+	assert_output "Fjord Sailing Association${TAB}The referee is satisfied,"
+}
+
+@test "wire-quotes: rule: the subject of a clause after 'but' is the one a 'he' after means" {
+	run who 'Ola Moe said the quay was "too slow" but harbour chief Geoff Tamm rejected his words. "We made it faster," he said.'
+	assert_output "Ola Moe${TAB}too slow
+Geoff Tamm${TAB}We made it faster,"
+	run who 'Ola Moe said the quay was "too slow" but Port Trust'"'"'s Ivo Tamm rejected his words. "We made it faster," he said.'
+	assert_output "Ola Moe${TAB}too slow
+Ivo Tamm${TAB}We made it faster,"
+	# Not a body, nor a name with no verb of its own.
+	run who 'Ola Moe said the quay was "too slow" but Tata is running it. "We made it faster," he said.'
+	assert_output "Ola Moe${TAB}too slow
+Ola Moe${TAB}We made it faster,"
 }

@@ -556,8 +556,8 @@ settled(struct qctx *c, const struct quo *q)
 }
 
 /* Give the quotation at token qt, in the sentence [ss, se), a speaker. */
-void
-quote_here(struct qctx *c, size_t qt, size_t ss, size_t se,
+static void
+speaker_of(struct qctx *c, size_t qt, size_t ss, size_t se,
     size_t *nextend)
 {
 	struct tok	*t = c->t;
@@ -641,4 +641,17 @@ quote_here(struct qctx *c, size_t qt, size_t ss, size_t se,
 	if (!ok && qt == 0 && c->prevquote)
 		q->who = c->prevpara;
 	settled(c, q);
+}
+
+void
+quote_here(struct qctx *c, size_t qt, size_t ss, size_t se,
+    size_t *nextend)
+{
+	const struct quo *q = &c->q[c->t[qt].q];
+
+	/* Its words, where a pronoun's speaker is not named (recall()). */
+	c->qa = c->seg[q->seg0].a;
+	c->qb = lastseg(c, c->t[qt].q)->b;
+	speaker_of(c, qt, ss, se, nextend);
+	c->qa = c->qb = 0;
 }

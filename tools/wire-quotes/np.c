@@ -254,6 +254,19 @@ apposed(const struct qctx *c, size_t i, int end)
 	if (a + 1 < c->nt && word_is(c, a, WIRE_W_THE) && (t[a + 1].f &
 	    F_CAP) && (t[a + 1].lex & (L_TITLE | L_HON)))
 		a++;
+	/*
+	 * "Labour MP Ada Moss": a party or a place before the title, and a
+	 * name after it (not "Tom Moe MSP,").
+	 */
+	for (b = a; b < c->nt && b < a + 2 && t[b].kind == K_WORD &&
+	    (t[b].f & F_CAP) && !(t[b].lex & (L_TITLE | L_HON | L_DET |
+	    L_PREP | L_CONJ | L_PRON)); b++)
+		;
+	for (e = b; e < c->nt && t[e].kind == K_WORD && (t[e].f & F_CAP) &&
+	    (t[e].lex & (L_TITLE | L_HON)); e++)
+		;
+	if (b > a && e > b && name_run(c, e) > e)
+		a = b;
 	while (a < c->nt && t[a].kind == K_WORD && (t[a].f & F_CAP) &&
 	    (t[a].lex & (L_TITLE | L_HON)))
 		a++;
@@ -270,20 +283,29 @@ apposed(const struct qctx *c, size_t i, int end)
 	return (b < c->nt && is_comma(c, b)) || (end && ends(c, b)) ? b : 0;
 }
 
+static int	role_words(const struct qctx *, size_t, size_t);
+
 /*
  * A role [s, e) and a name in commas after it, as after an inverted
  * verb ("said De Telegraaf's image editor, Peter Schoonen."): where
- * the name ends, or 0.
+ * the name ends, or 0.  The role may go on with a phrase ("said the
+ * chairman of the harbour board, Ada Moe.").
  */
 size_t
 role_name(const struct qctx *c, size_t s, size_t e)
 {
 	const struct tok *t = c->t;
+	size_t	 k = e;
 
-	if (e >= c->nt || !is_comma(c, e) || !(((t[s].lex & L_DET) &&
-	    descr(c, s + 1, e)) || titled_phrase(c, s, e)))
+	if (e < c->nt && (t[e].lex & L_PREP) && LOWER(&t[e]))
+		for (k = e + 1; k < c->nt && k < e + PHRASEMAX &&
+		    t[k].kind == K_WORD; k++)
+			;
+	if (k >= c->nt || !is_comma(c, k) || !(((t[s].lex & L_DET) &&
+	    descr(c, s + 1, e) && (k == e || role_words(c, s, e))) ||
+	    titled_phrase(c, s, e)))
 		return 0;
-	return apposed(c, e + 1, 1);
+	return apposed(c, k + 1, 1);
 }
 
 static int
@@ -636,7 +658,7 @@ subj_depth(const struct qctx *c, size_t lo, size_t v, size_t *t0,
 		 * "... from injury, with coach Ann Moe saying", "following
 		 * a story claiming": from the preposition.
 		 */
-		if (--i + 1 < j && nominal_prep(c, i) && (t[v].f & F_ING))
+		if (nominal_prep(c, --i) && (t[v].f & F_ING))
 			break;
 	}
 	if (i == j)

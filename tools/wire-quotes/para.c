@@ -162,6 +162,58 @@ subject_here(struct qctx *c, size_t ss, size_t se, int head)
 }
 
 /*
+ * "Hewitt said ... but Tennis Australia's Geoff Pollard rejected his
+ * comments": the person named as the subject of the sentence's last
+ * clause after "but" or "while" is, once its quotations have speakers,
+ * the one a "he" after may mean.
+ */
+static void
+later_subject(struct qctx *c, size_t ss, size_t se)
+{
+	const struct tok *t = c->t;
+	struct who	 w;
+	size_t		 i, a, b;
+	int		 role;
+
+	for (i = se; i-- > ss + 1;)
+		if (word_is(c, i, WIRE_W_BUT) || word_is(c, i, WIRE_W_WHILE))
+			break;
+	if (i <= ss)
+		return;
+	/*
+	 * Past a body's name in the possessive, a role in lower case
+	 * ("harbour chief") and a title or Mr: a person's name, as is one
+	 * with a first name ("but Tata is" is a body's).
+	 */
+	for (a = b = i + 1; b < se && b < a + 4 && t[b].kind == K_WORD &&
+	    (t[b].f & F_CAP) && !(t[b].f & F_POSS); b++)
+		;
+	role = b < se && (t[b].f & (F_CAP | F_POSS)) == (F_CAP | F_POSS);
+	if (role)
+		a = b + 1;
+	for (b = a; b < se && b < a + 3 && LOWER(&t[b]) && !(t[b].f &
+	    (F_ING | F_ED)) && !(t[b].lex & ~(L_TITLE | L_SRC | L_ORG)); b++)
+		;
+	role |= b > a && (t[b - 1].lex & L_TITLE);
+	if (role)
+		a = b;
+	for (b = a; b < se && t[b].kind == K_WORD && (t[b].f & F_CAP) &&
+	    (t[b].lex & (L_TITLE | L_HON)); b++)
+		;
+	if (b == a && !role && !FIRSTNAME(&t[b]))
+		return;
+	/* A verb and more: not "... but Mr Blair himself." */
+	if ((b = name_run(c, b)) + 2 >= se || b == a || !LOWER(&t[b]) ||
+	    t[b + 1].kind != K_WORD ||
+	    (t[b].lex & (L_PREP | L_CONJ | L_SUB | L_REL | L_DET | L_PRON |
+	    L_CUE)))
+		return;
+	make_who(c, a, b, &w);
+	if (w.kind == W_NAME && w.person)
+		set_subj(c, &w);
+}
+
+/*
  * A person brought in with a role in commas, anywhere in a sentence
  * ("... came from Brian Gammage, vice-president of research at
  * Gartner."), or with a role before and "who" after, is someone a "he"
@@ -376,6 +428,7 @@ paragraph(struct qctx *c, size_t r0, size_t r1, size_t para)
 			else if (i > ss)
 				introduced(c, i, se);
 		}
+		later_subject(c, ss, se);
 	}
 	/*
 	 * A quotation that opens the next paragraph with no speaker of

@@ -241,6 +241,8 @@ struct qctx {
 	int		 prevcolon;	/* it ended "X wrote:": this one is X's */
 	struct who	 paralast;	/* the last speaker so far in this one */
 	size_t		 open;		/* a quotation running on, or NOSTR */
+	size_t		 qa, qb;	/* the text of the quotation whose
+					   speaker is sought, or 0, 0 */
 	size_t		 capoq, capop;	/* of finder.q and .part */
 };
 

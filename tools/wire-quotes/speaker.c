@@ -182,6 +182,21 @@ first_named(struct qctx *c, int g, struct who *w)
 	return 0;
 }
 
+/*
+ * Does the quotation being read call w by the first name ("a quiet word
+ * with Olof", "... he told")?  No one speaks of himself so.
+ */
+static int
+in_words(const struct qctx *c, const struct who *w)
+{
+	const char	*s, *sp;
+
+	if (c->qb <= c->qa || w->kind != W_NAME || w->name == NOSTR ||
+	    (sp = strchr(s = str(c, w->name), ' ')) == NULL)
+		return 0;
+	return holds(c->text.p, c->qa, c->qb, s, (size_t)(sp - s), 0);
+}
+
 /* The most recent speaker that a pronoun or "one" may stand for. */
 static int
 recall(struct qctx *c, uint32_t f, struct who *w)
@@ -205,7 +220,8 @@ recall(struct qctx *c, uint32_t f, struct who *w)
 			/* He or she: a person, named or "a source". */
 			if (h->plural || h->org || (h->kind == W_DESC &&
 			    !h->indef) || (h->kind == W_NAME && !h->person &&
-			    !h->bare) || (h->gender != 0 && h->gender != g))
+			    !h->bare) || (h->gender != 0 && h->gender != g) ||
+			    in_words(c, h))
 				continue;
 			if (h->gender == 0)
 				for (k = 0; k < c->nhist && k < HIST; k++)
@@ -341,6 +357,44 @@ aged(const struct qctx *c, const struct tok *h)
 }
 
 /*
+ * What is said in a document is its author's: "a National Audit Office
+ * report", "an FA statement" are the body's in capitals before the
+ * noun (a short name or a surname read in full); "the report" after is
+ * the author's last given one.  The description is the role.
+ */
+static int
+authored(struct qctx *c, size_t t0, size_t t1, struct who *w)
+{
+	const struct tok *h = &c->t[t1 - 1];
+	size_t	 k, full;
+
+	for (k = t1 - 1; k > t0 + 1 && (c->t[k - 1].f & F_CAP) &&
+	    c->t[k - 1].kind == K_WORD && !(c->t[k - 1].lex & (L_DET |
+	    L_TITLE | L_HON | L_TIME)) && !(c->t[k - 1].f & F_POSS); k--)
+		;
+	if (k == t1 - 1) {
+		if (t1 - t0 != 2 || !word_is(c, t0, WIRE_W_THE))
+			return 0;
+		return in_role(c, h, w);
+	}
+	if (k != t0 + 1 && !(k == t0 && (c->t[t0].f & F_CAP)))
+		return 0;
+	memset(w, 0, sizeof(*w));
+	w->kind = W_NAME;
+	w->name = put_words(c, k, t1 - 1, 0, 0, 0);
+	if (w->name == NOSTR)
+		return 0;
+	if (t1 - 1 - k == 1 && (full = expand(c, str(c, w->name),
+	    strlen(str(c, w->name)))) != NOSTR)
+		w->name = full;
+	w->org = 1;
+	w->role = put_words(c, k, t1, 0, 0, 0);
+	w->hash = name_hash(str(c, w->name), strlen(str(c, w->name)));
+	remember(c, w->name, w->role);
+	return 1;
+}
+
+/*
  * The person a description of one, [t0, t1), stands for: "the home
  * secretary" is the one person named with that role (Home Secretary
  * Charles Clarke); "the minister", with none, the person named as the
@@ -360,6 +414,9 @@ described(struct qctx *c, size_t t0, size_t t1, struct who *w)
 	/* "His son said": the one quoted last with "son" in the role. */
 	if ((c->t[t0].lex & L_DET) && (c->t[t0].lex & (L_MASC | L_FEM)))
 		return t1 - t0 == 2 && in_role(c, h, w);
+	if ((h->lex & L_SPN) && LOWER(h) && !(h->lex & (L_TITLE | L_SRC)) &&
+	    authored(c, t0, t1, w))
+		return 1;
 	if (!word_is(c, t0, WIRE_W_THE))
 		return 0;
 	/*
