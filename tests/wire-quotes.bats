@@ -1299,3 +1299,10 @@ Ivo Tamm${TAB}We made it faster,"
 	assert_output "Ola Moe${TAB}too slow
 Ola Moe${TAB}We made it faster,"
 }
+
+@test "wire-quotes: rule: a clause after 'but' has its own subject, also for a verb joined by 'and'" {
+	run who 'The agency claimed he led it but his lawyer, Ola Vik, told the court it was laughable and added: "He had an old computer."'
+	assert_output "Ola Vik${TAB}He had an old computer."
+	run who 'The island is a member, but Norway, which holds the north, has insisted it will not bow, calling the issue a "red line".'
+	assert_output "Norway${TAB}red line"
+}

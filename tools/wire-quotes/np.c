@@ -322,8 +322,10 @@ subj_commas(const struct qctx *c, size_t lo, size_t k, size_t *t0,
 	 * it is no subject.
 	 */
 	while (n < PHRASES) {
+		/* "X denied it but his lawyer, Y, said": a clause of its own. */
 		for (b = k; b > lo && k - b < PHRASEMAX; b--)
-			if (is_comma(c, b - 1) || is_hard(c, b - 1))
+			if (is_comma(c, b - 1) || is_hard(c, b - 1) ||
+			    word_is(c, b - 1, WIRE_W_BUT))
 				break;
 		if (b == k || k - b >= PHRASEMAX)
 			return 0;
@@ -616,9 +618,21 @@ subj_depth(const struct qctx *c, size_t lo, size_t v, size_t *t0,
 			;
 		return subj_depth(c, lo, i, t0, t1, app, depth + 1);
 	}
-	/* "X published a letter and called ...": X. */
-	if (word_is(c, j - 1, WIRE_W_AND))
-		return clause_subj(c, lo, j - 1, t0, t1);
+	/*
+	 * "X published a letter and called ...": X; "... but his lawyer, Ola
+	 * Vik, told the court it was wrong and added": the subject of the
+	 * verb of saying before, in the clause after "but".
+	 */
+	if (word_is(c, j - 1, WIRE_W_AND)) {
+		for (k = j - 1; k > lo && j - k < PHRASEMAX && !is_hard(c, k - 1) &&
+		    !word_is(c, k - 1, WIRE_W_BUT); k--)
+			if (LOWER(&t[k - 1]) && (t[k - 1].lex & L_CUE) &&
+			    !(t[k - 1].f & F_ING) && depth < 2)
+				return subj_depth(c, lo, k - 1, t0, t1, app,
+				    depth + 1);
+		return clause_subj(c, k > lo && word_is(c, k - 1, WIRE_W_BUT) ?
+		    k : lo, j - 1, t0, t1);
+	}
 	if (participle(c, lo, v, j))
 		return clause_subj(c, lo, v, t0, t1);
 	if (t[j - 1].kind == K_WORD && PRONOUN(&t[j - 1])) {
