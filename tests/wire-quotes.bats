@@ -1306,3 +1306,25 @@ Ola Moe${TAB}We made it faster,"
 	run who 'The island is a member, but Norway, which holds the north, has insisted it will not bow, calling the issue a "red line".'
 	assert_output "Norway${TAB}red line"
 }
+
+@test "wire-quotes: rule: 'the Bishop of Lund' is an office, held by the one named with it" {
+	run who 'The service will be led by the Bishop of Lund, Dr Ivo Moe. The Bishop of Lund said: "I am pleased."'
+	assert_output "Ivo Moe${TAB}I am pleased."
+	# With no one named so, the office is the description; not "Lund".
+	run who 'The Bishop of Lund said: "I am pleased."'
+	assert_output "the Bishop of Lund${TAB}I am pleased."
+	run who '"It is over," said Secretary of State Ada Moss.'
+	assert_output "Ada Moss${TAB}It is over,"
+}
+
+@test "wire-quotes: rule: a noun in lower case before Mr or Ms is no role of the name" {
+	run who 'That was a rate of progress Ms Lund described as "painful".'
+	assert_output "Lund${TAB}painful"
+	run who '"It is sold out," festival organiser Ola Vik said.'
+	assert_output "Ola Vik${TAB}It is sold out,"
+}
+
+@test "wire-quotes: rule: a body's role in the possessive, then a name in commas" {
+	run who "The United Nations' emergency relief coordinator, Ivo Moe, said that \"this may be the worst\"."
+	assert_output "Ivo Moe${TAB}this may be the worst"
+}

@@ -179,9 +179,14 @@ remember_as(struct qctx *c, size_t name, size_t role, int mention)
 	for (i = 0; i < c->nnames; i++)
 		if (c->surhash[i] == h && strcmp(str(c, c->names[i]),
 		    str(c, name)) == 0) {
-			/* A fuller role: "Bishop of Durham the Rt Rev Dr". */
+			/*
+			 * A fuller role: "Bishop of Durham the Rt Rev Dr";
+			 * an office for a title alone ("Dr").
+			 */
 			if (c->roles[i] == NOSTR || (role != NOSTR &&
-			    strstr(str(c, role), str(c, c->roles[i])) != NULL))
+			    (strstr(str(c, role), str(c, c->roles[i])) != NULL ||
+			    (strchr(str(c, c->roles[i]), ' ') == NULL &&
+			    strchr(str(c, role), ' ') != NULL))))
 				c->roles[i] = role;
 			c->mention[i] &= mention;
 			return;

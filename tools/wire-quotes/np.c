@@ -669,6 +669,13 @@ subj_depth(const struct qctx *c, size_t lo, size_t v, size_t *t0,
 		    i - 1 > lo && (t[i - 2].f & F_CAP) && (t[i].f & F_CAP)))
 			break;
 		/*
+		 * "a rate of progress Ms Abbott described as": a noun in
+		 * lower case before Mr or Ms is no role of the name.
+		 */
+		if (i < j && LOWER(&t[i - 1]) && (t[i].lex & L_HON) &&
+		    !(t[i - 1].lex & L_QUOTES) && !(t[i - 1].f & F_POSS))
+			break;
+		/*
 		 * "... from injury, with coach Ann Moe saying", "following
 		 * a story claiming": from the preposition.
 		 */

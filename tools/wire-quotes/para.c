@@ -224,8 +224,38 @@ introduced(struct qctx *c, size_t i, size_t se)
 {
 	const struct tok *t = c->t;
 	struct who	 w;
-	size_t		 e, k;
+	size_t		 e, k, r;
 
+	/*
+	 * "... led by the Archbishop of Canterbury, Dr Rowan Williams,":
+	 * a role with "the" before a name in commas; the name is known by
+	 * it after.
+	 */
+	if (is_comma(c, i - 1)) {
+		for (r = i - 1; r > 0 && i - 1 - r < 8 && t[r - 1].kind ==
+		    K_WORD && !word_is(c, r - 1, WIRE_W_THE); r--)
+			;
+		/*
+		 * The role ends in a title or is an office ("Archbishop
+		 * of"); the name has a title or a first name.
+		 */
+		for (k = r; k + 1 < i - 1 && !(word_is(c, k + 1, WIRE_W_OF) &&
+		    (t[k].f & F_CAP) && (t[k].lex & L_TITLE)); k++)
+			;
+		if (r > 0 && r < i - 1 && word_is(c, r - 1, WIRE_W_THE) &&
+		    (k + 1 < i - 1 || (LOWER(&t[i - 2]) && (t[i - 2].lex &
+		    (L_TITLE | L_SRC)))) && ((t[i].lex & (L_TITLE | L_HON)) ||
+		    FIRSTNAME(&t[i])) &&
+		    (e = role_name(c, r - 1, i - 1)) > i && e <= se) {
+			make_who(c, i, e, &w);
+			if (w.kind == W_NAME && w.person) {
+				remember(c, w.name, put_words(c, r, i - 1, 0,
+				    0, 0));
+				set_last(c, &w, 0);
+			}
+			return;
+		}
+	}
 	/* Not inside a name, but "For Rick Dean, director of ...". */
 	if (t[i].kind != K_WORD || !(t[i].f & F_CAP) || (t[i - 1].kind ==
 	    K_WORD && (t[i - 1].f & F_CAP) && !(t[i - 1].lex & (L_PREP |

@@ -395,6 +395,39 @@ authored(struct qctx *c, size_t t0, size_t t1, struct who *w)
 }
 
 /*
+ * "The Archbishop of Canterbury", "the Mayor of Lund": a title, "of" and
+ * one name before n0, the name's last word, is an office.  Its holder
+ * is the one person named with it for a role ("the Archbishop of
+ * Canterbury, Dr Rowan Williams,"); else it is a description.
+ */
+static int
+office_of(struct qctx *c, size_t t0, size_t n0, struct who *w)
+{
+	const struct tok *t = c->t;
+	size_t	 r0, full;
+
+	if (n0 < t0 + 2 || !word_is(c, n0 - 1, WIRE_W_OF) ||
+	    t[n0 - 2].kind != K_WORD || !(t[n0 - 2].f & F_CAP) ||
+	    !(t[n0 - 2].lex & L_TITLE))
+		return 0;
+	for (r0 = t0; r0 < n0 && (t[r0].lex & L_DET); r0++)
+		;
+	memset(w, 0, sizeof(*w));
+	w->role = put_words(c, r0, n0 + 1, 0, 0, 0);
+	if ((full = by_role(c, r0, n0 + 1)) != NOSTR && full != AMBIGUOUS) {
+		w->kind = W_NAME;
+		w->name = full;
+		w->person = 1;
+		w->hash = name_hash(str(c, full), strlen(str(c, full)));
+		return 1;
+	}
+	w->kind = W_DESC;
+	w->name = put_words(c, t0, n0 + 1, (t[t0].lex & L_DET) != 0, 0, 0);
+	w->role = NOSTR;
+	return 1;
+}
+
+/*
  * The person a description of one, [t0, t1), stands for: "the home
  * secretary" is the one person named with that role (Home Secretary
  * Charles Clarke); "the minister", with none, the person named as the
@@ -630,7 +663,9 @@ make_who(struct qctx *c, size_t t0, size_t t1, struct who *w)
 			body_of(c, i + 1, t1);
 			n0 = t1;
 		}
-	if (!and && n0 == t1 && hd + 1 == t1 && described(c, t0, t1, w))
+	if (!and && n0 + 1 == t1 && office_of(c, t0, n0, w))
+		;	/* "the Archbishop of Canterbury" */
+	else if (!and && n0 == t1 && hd + 1 == t1 && described(c, t0, t1, w))
 		;	/* a person named before */
 	else if (and || n0 == t1) {
 		w->kind = W_DESC;
