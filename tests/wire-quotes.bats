@@ -979,8 +979,9 @@ Without ferries we become a ghost town.${TAB}speaker=Ada Moe"
 	rec d 0 "Ferry cable 'fire risk'" | wire-quotes -l | cut -f3,4 > out
 	run cat out
 	assert_output "fire risk${TAB}speaker=-"
-	# Not a word inside another ("town" in "townhall"), nor words not quoted.
-	{ rec d 0 "Port 'town' row"; rec d 1 'Mayor Ada Moe said: "The townhall stays."'; } |
+	# Not a word inside another ("town" in "townhall"), nor words not
+	# quoted (past the first paragraph, whose speaker leads the story).
+	{ rec d 0 "Port 'town' row"; rec d 1 'The port is quiet.'; rec d 2 'Mayor Ada Moe said: "The townhall stays."'; } |
 	    wire-quotes -l | cut -f3,4 > out
 	run cat out
 	assert_output "town${TAB}speaker=-
@@ -1327,4 +1328,16 @@ Ola Moe${TAB}We made it faster,"
 @test "wire-quotes: rule: a body's role in the possessive, then a name in commas" {
 	run who "The United Nations' emergency relief coordinator, Ivo Moe, said that \"this may be the worst\"."
 	assert_output "Ivo Moe${TAB}this may be the worst"
+}
+
+@test "wire-quotes: rule: a fragment in a title is the lead's when the lead is named" {
+	{ rec d 0 "Port ban 'to be lifted'"; rec d 1 'The ban on ferries is likely to be lifted in May, Harbour Minister Ada Moe has said.'; } |
+	    wire-quotes -l | cut -f3,4 > out
+	run cat out
+	assert_output "to be lifted${TAB}speaker=Ada Moe"
+	# A lead that is only described gives it no speaker.
+	{ rec d 0 "Port ban 'in decline'"; rec d 1 'Support for the ban has fallen, a poll suggests.'; } |
+	    wire-quotes -l | cut -f3,4 > out
+	run cat out
+	assert_output "in decline${TAB}speaker=-"
 }

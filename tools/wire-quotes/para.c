@@ -540,7 +540,8 @@ head_quotes(struct qctx *c)
 		 * saying in its first paragraph ("'UK will stand firm' ...
 		 * Britain's rebate is not up for talks, Jack Straw said.").
 		 */
-		if (q->who.kind == W_NONE && !q->partial)
+		if (q->who.kind == W_NONE && (!q->partial ||
+		    c->lead.kind == W_NAME))
 			q->who = c->lead;
 	}
 }
