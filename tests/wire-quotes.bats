@@ -1341,3 +1341,17 @@ Ola Moe${TAB}We made it faster,"
 	run cat out
 	assert_output "in decline${TAB}speaker=-"
 }
+
+@test "wire-quotes: rule: a body named after a noun for one is what that noun means after" {
+	run who 'The Lumo 100 was chosen by US magazine Mobile Desk on Monday. "We included only mobile items," the magazine said.'
+	assert_output "Mobile Desk${TAB}We included only mobile items,"
+	# "It" is a body that spoke, not one named in passing.
+	run who 'Harbour firm Tern Ltd has released a tool. It links to car firm Carvo. In a statement Tern Ltd said the tool was new. It said: "The user can choose."'
+	assert_output "Tern Ltd${TAB}The user can choose."
+	# "The company" too, before one named in passing.
+	run who 'Acme Corp said sales fell. Sales rose at oil company Petra. "We are hopeful," the company said.'
+	assert_output "Acme Corp${TAB}We are hopeful,"
+	# Letters before a person's name are the body.
+	run who 'The co-head of aerospace group EADS Ivo Camus is to leave. Mr Camus said he was going home. "I will go," he said.'
+	assert_output "Camus${TAB}I will go,"
+}

@@ -227,6 +227,36 @@ introduced(struct qctx *c, size_t i, size_t se)
 	size_t		 e, k, r;
 
 	/*
+	 * "... by US magazine Mobile PC": a body named after a noun for
+	 * one, which "the magazine" may mean after.
+	 */
+	if (LOWER(&t[i - 1]) && (t[i - 1].lex & L_ORG) && !(t[i - 1].lex &
+	    (L_TITLE | L_SRC | L_PLUR)) && t[i].kind == K_WORD &&
+	    (t[i].f & F_CAP) && !(t[i].lex & (L_DET | L_TITLE | L_HON)) &&
+	    (e = name_run(c, i)) > i && e < se && e <= i + 3) {
+		/* "aerospace group EADS Philippe Camus": EADS. */
+		for (k = i; k < e && !FIRSTNAME(&t[k]) && !(t[k].f & F_POSS);
+		    k++)
+			;
+		if (wire_shouting(c->text.p + t[i].off, t[i].len))
+			e = i + 1;
+		else if (k < e)
+			return;
+		make_who(c, i - 1, e, &w);
+		/*
+		 * Not the paragraph's speaker, nor "it": only in mind, once
+		 * (the speakers a pronoun may mean stay in the ring).
+		 */
+		if (w.kind == W_NAME && !w.person) {
+			for (k = 0; k < c->nhist && k < HIST; k++)
+				if (same_name(c, &c->hist[k], &w))
+					return;
+			w.org = w.passing = 1;
+			push(c, &w);
+		}
+		return;
+	}
+	/*
 	 * "... led by the Archbishop of Canterbury, Dr Rowan Williams,":
 	 * a role with "the" before a name in commas; the name is known by
 	 * it after.

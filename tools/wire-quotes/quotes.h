@@ -152,6 +152,7 @@ struct who {
 	uint8_t	person;		/* a name with a first name, title or role */
 	uint8_t	bare;		/* one word alone: a person or a body */
 	uint8_t	gender;		/* 0, 'm' or 'f' */
+	uint8_t	passing;	/* a body only named in passing: no "it" */
 };
 #define W_NONE	0
 #define W_NAME	1	/* a proper name */

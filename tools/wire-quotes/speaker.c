@@ -214,7 +214,8 @@ recall(struct qctx *c, uint32_t f, struct who *w)
 			if (!h->plural)
 				continue;
 		} else if (f & L_ORG) {
-			if (!h->org && !(h->bare && h->gender == 0))
+			if ((!h->org && !(h->bare && h->gender == 0)) ||
+			    h->passing)
 				continue;
 		} else {
 			/* He or she: a person, named or "a source". */
@@ -264,10 +265,12 @@ roles_and(const struct qctx *c, size_t i, size_t t1)
  * With person 2, a person known as one by sex or role (not "The Final
  * Diagnosis followed") and not in another office of that name
  * ("Shadow harbour secretary" for "the harbour secretary"); with 3,
- * only if that is the last one named.
+ * only if that is the last one named.  A body only named in passing
+ * ("US magazine Mobile PC") counts with passing.
  */
 static int
-named_last(struct qctx *c, size_t t0, size_t t1, struct who *w, int person)
+named_last(struct qctx *c, size_t t0, size_t t1, struct who *w, int person,
+    int passing)
 {
 	const struct who *h;
 	size_t	 i;
@@ -275,6 +278,7 @@ named_last(struct qctx *c, size_t t0, size_t t1, struct who *w, int person)
 	for (i = 0; i < c->nhist && i < HIST; i++) {
 		h = &c->hist[(c->nhist - 1 - i) % HIST];
 		if (h->kind != W_NAME || h->person != (person != 0) ||
+		    (h->passing && !passing) ||
 		    (!person && !h->org && !h->bare) || (person >= 2 &&
 		    ((h->gender == 0 && h->role == NOSTR) || (h->role !=
 		    NOSTR && has_word(str(c, h->role), c->text.p +
@@ -285,6 +289,7 @@ named_last(struct qctx *c, size_t t0, size_t t1, struct who *w, int person)
 			continue;
 		}
 		*w = *h;
+		w->passing = 0;		/* now a speaker or a subject */
 		w->role = put_words(c, t0 + 1, t1, 0, 0, 0);
 		if (!person) {
 			w->org = 1;
@@ -457,10 +462,21 @@ described(struct qctx *c, size_t t0, size_t t1, struct who *w)
 	 * person named last.
 	 */
 	if (aged(c, h) || (h->lex & L_NAT))
-		return named_last(c, t0, t1, w, 1);
-	/* "The company said": the body named last (UK Coal). */
-	if ((h->lex & L_ORG) && !(h->lex & (L_TITLE | L_SRC)))
-		return named_last(c, t0, t1, w, 0);
+		return named_last(c, t0, t1, w, 1, 0);
+	/*
+	 * "The company said": the body named last (UK Coal); "the
+	 * magazine", the last named with that noun (US magazine Mobile PC).
+	 */
+	if ((h->lex & L_ORG) && !(h->lex & (L_TITLE | L_SRC))) {
+		if (named_last(c, t0, t1, w, 0, 0))
+			return 1;
+		if (t1 - t0 == 2 && in_role(c, h, w) && w->org) {
+			w->passing = 0;
+			w->role = put_words(c, t0 + 1, t1, 0, 0, 0);
+			return 1;
+		}
+		return t1 - t0 == 2 && named_last(c, t0, t1, w, 0, 1);
+	}
 	if (!(h->lex & (L_TITLE | L_SRC)))
 		return 0;
 	if ((full = by_role(c, t0 + 1, t1)) == AMBIGUOUS)
@@ -484,7 +500,7 @@ described(struct qctx *c, size_t t0, size_t t1, struct who *w)
 		office = k + 1 >= t1;
 		if (!LOWER(h) || (h->lex & L_SRC) || (office && c->lastsent +
 		    1 < c->nsent) || !named_last(c, t0, t1, &p, office ? 3 :
-		    2) || (g != 0 && p.gender != 0 && p.gender != g))
+		    2, 0) || (g != 0 && p.gender != 0 && p.gender != g))
 			return 0;
 		*w = p;
 		full = p.name;
@@ -743,16 +759,19 @@ push(struct qctx *c, const struct who *w)
 	struct who	*h;
 	size_t		 i;
 	uint8_t		 g = w->gender, person = w->person, bare = w->bare;
+	uint8_t		 org = w->org;
 
 	if (w->kind == W_NONE)
 		return;
+	/* What is known of the name; one in passing is a body, no more. */
 	for (i = 0; i < c->nhist && i < HIST; i++)
-		if (same_name(c, &c->hist[i], w)) {
+		if (same_name(c, &c->hist[i], w) && !c->hist[i].passing) {
 			if (g == 0)
 				g = c->hist[i].gender;
 			person |= c->hist[i].person;
 			bare &= c->hist[i].bare;
-		}
+		} else if (same_name(c, &c->hist[i], w))
+			org |= !person;
 	if (c->nhist > 0) {
 		h = &c->hist[(c->nhist - 1) % HIST];
 		if (same_name(c, h, w)) {
@@ -760,6 +779,7 @@ push(struct qctx *c, const struct who *w)
 			h->person = person;
 			h->bare = bare && !person;
 			h->org |= w->org;	/* "the company" said it */
+			h->passing &= w->passing;
 			return;
 		}
 	}
@@ -768,4 +788,5 @@ push(struct qctx *c, const struct who *w)
 	h->gender = g;
 	h->person = person;
 	h->bare = bare && !person;
+	h->org = org;
 }
