@@ -1355,3 +1355,11 @@ Ola Moe${TAB}We made it faster,"
 	run who 'The co-head of aerospace group EADS Ivo Camus is to leave. Mr Camus said he was going home. "I will go," he said.'
 	assert_output "Camus${TAB}I will go,"
 }
+
+@test "wire-quotes: rule: he or she with no speaker before is the person named last of that sex, in the last few sentences" {
+	run who 'The council has yet to reply. Ms Ada Moe said the harbour must close. Her words did not impress shadow harbour secretary Tim Vik. "She has no plan," he said.'
+	assert_output "Tim Vik${TAB}She has no plan,"
+	# A chairman may be a woman.
+	run who 'Harbour Trust chairman Jan Berry said the guards should watch. "They should not detain anyone," she said.'
+	assert_output "Jan Berry${TAB}They should not detain anyone,"
+}

@@ -189,6 +189,7 @@ remember_as(struct qctx *c, size_t name, size_t role, int mention)
 			    strchr(str(c, role), ' ') != NULL))))
 				c->roles[i] = role;
 			c->mention[i] &= mention;
+			c->seen[i] = c->nsent + c->seenoff;
 			return;
 		}
 	if (c->nnames < (mention ? NAMES / 2 : NAMES)) {
@@ -197,6 +198,7 @@ remember_as(struct qctx *c, size_t name, size_t role, int mention)
 		c->roles[c->nnames] = role;
 		c->mention[c->nnames] = (uint8_t)mention;
 		c->initial[c->nnames] = letters(str(c, name));
+		c->seen[c->nnames] = c->nsent + c->seenoff;
 		c->names[c->nnames++] = name;
 	}
 }
@@ -268,6 +270,7 @@ title_names(struct qctx *c)
 	size_t	 i, j, k, r, name;
 
 	for (i = 0; i < c->nt; i++) {
+		c->seenoff += i > 0 && (t[i - 1].f & F_SEND);
 		/* "Andre Agassi's": a name, whose owner it is. */
 		if ((t[i].f & (F_CAP | F_POSS)) == (F_CAP | F_POSS)) {
 			for (j = i; j > 0 && i - j < 3 && t[j - 1].kind ==
@@ -301,8 +304,10 @@ title_names(struct qctx *c)
 		if (k - j >= 2 && (name = put_words(c, j, k, 0, L_HON, 1)) !=
 		    NOSTR)
 			remember(c, name, put_words(c, r, j, 0, L_HON, 0));
-		i = k > i ? k - 1 : i;
+		for (; i + 1 < k; i++)
+			c->seenoff += (t[i].f & F_SEND) != 0;
 	}
+	c->seenoff = 0;
 }
 
 /*
@@ -346,6 +351,7 @@ acronyms(struct qctx *c)
 			c->roles[c->nnames] = NOSTR;
 			c->mention[c->nnames] = 0;
 			c->initial[c->nnames] = letters(str(c, name));
+			c->seen[c->nnames] = c->nsent;
 			c->names[c->nnames++] = name;
 		}
 	}

@@ -228,6 +228,9 @@ struct qctx {
 	uint32_t	 surhash[NAMES];
 	uint8_t		 mention[NAMES];	/* ... only seen in passing */
 	uint32_t	 initial[NAMES];	/* ... its words' first letters */
+	size_t		 seen[NAMES];	/* ... the sentence it was last in */
+	size_t		 seenoff;	/* sentences into the paragraph, for
+					   names read ahead of the sentences */
 	size_t		 nnames;
 	size_t		 leadnames;	/* ... of them in the title and the
 					   first paragraph */

@@ -149,6 +149,45 @@ by_role(const struct qctx *c, size_t t0, size_t t1)
 }
 
 /*
+ * With no one quoted before who fits, he or she is the person named
+ * last, in this sentence or the four before, whose first name is one
+ * of that sex ("Her comments did not impress Tory education secretary
+ * Tim Collins.  "...," he said.").
+ */
+static int
+seen_named(struct qctx *c, int g, struct who *w)
+{
+	const char	*s, *sp;
+	size_t		 i, best = NAMES;
+	uint32_t	 f;
+
+	for (i = 0; i < c->nnames; i++) {
+		if (c->seen[i] + 4 < c->nsent || (best != NAMES &&
+		    c->seen[i] < c->seen[best]))
+			continue;
+		s = str(c, c->names[i]);
+		if ((sp = strchr(s, ' ')) == NULL)
+			continue;
+		f = wire_lex_class(wire_lex_word(s, (size_t)(sp - s)));
+		if (!(f & (g == 'm' ? L_MASC : L_FEM)) || (f & L_QUOTES &
+		    ~(L_MASC | L_FEM)) || holds(c->text.p, c->qa, c->qb, s,
+		    (size_t)(sp - s), 0))
+			continue;
+		best = i;
+	}
+	if (best == NAMES)
+		return 0;
+	memset(w, 0, sizeof(*w));
+	w->kind = W_NAME;
+	w->name = c->names[best];
+	w->role = c->roles[best];
+	w->hash = name_hash(str(c, w->name), strlen(str(c, w->name)));
+	w->person = 1;
+	w->gender = (uint8_t)g;
+	return 1;
+}
+
+/*
  * With no one quoted before who fits, he or she is the first name the
  * title or the first paragraph gives in full, if its first name is one
  * of that sex ("Tony Blair's speech ... he declared"): the person the
@@ -235,7 +274,8 @@ recall(struct qctx *c, uint32_t f, struct who *w)
 		*w = *h;
 		return 1;
 	}
-	return (f & (L_PLUR | L_ORG)) == 0 && g != 0 && first_named(c, g, w);
+	return (f & (L_PLUR | L_ORG)) == 0 && g != 0 && (seen_named(c, g, w) ||
+	    first_named(c, g, w));
 }
 
 /*
