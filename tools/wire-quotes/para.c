@@ -226,6 +226,8 @@ introduced(struct qctx *c, size_t i, size_t se)
 	struct who	 w;
 	size_t		 e, k, r;
 
+	if (t[i].kind != K_WORD || !(t[i].f & F_CAP))
+		return;
 	/*
 	 * "... by US magazine Mobile PC": a body named after a noun for
 	 * one, which "the magazine" may mean after.
