@@ -1363,3 +1363,25 @@ Ola Moe${TAB}We made it faster,"
 	run who 'Harbour Trust chairman Jan Berry said the guards should watch. "They should not detain anyone," she said.'
 	assert_output "Jan Berry${TAB}They should not detain anyone,"
 }
+
+@test "regression: the review of this stop's rules: bounds, later names, a role after a name in passing" {
+	# "but" as a paragraph's last word is read in bounds.
+	run who 'Ann Moe left but' '"Yes," she said.'
+	assert_success
+	assert_output "Ann Moe${TAB}Yes,"
+	# A name after the quotation is no "he" before it.
+	run who '"I will go," he said. Later, chairman Tim Vik left the room.'
+	assert_output "-${TAB}I will go,"
+	# A name in passing late in a long paragraph is recent.
+	run who 'Singer Ann Smith won.' 'The sky was grey. The sky was grey. The sky was grey. The sky was grey. The market fell after chairman Tim Vik left. "I will go," he said.'
+	assert_output "Tim Vik${TAB}I will go,"
+	# A role in commas after a name that follows a noun for a body.
+	run who 'The idea came from games maker Tom Moe, head of Lionhead, last year. "It is good."'
+	assert_output "Tom Moe${TAB}It is good."
+	# A document with no determiner keeps all its author's words.
+	run who '"Costs rose," National Audit Office report said.'
+	assert_output "National Audit Office${TAB}Costs rose,"
+	# Not one the quotation calls by the first name, even leading.
+	run who 'Tim Vik spoke to the party.' '"I had a quiet word with Tim," he said.'
+	assert_output "-${TAB}I had a quiet word with Tim,"
+}

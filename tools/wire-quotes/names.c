@@ -189,7 +189,8 @@ remember_as(struct qctx *c, size_t name, size_t role, int mention)
 			    strchr(str(c, role), ' ') != NULL))))
 				c->roles[i] = role;
 			c->mention[i] &= mention;
-			c->seen[i] = c->nsent + c->seenoff;
+			if (c->seen[i] < c->nsent + c->seenoff)
+				c->seen[i] = c->nsent + c->seenoff;
 			return;
 		}
 	if (c->nnames < (mention ? NAMES / 2 : NAMES)) {
@@ -219,9 +220,12 @@ void
 mentions(struct qctx *c)
 {
 	const struct tok *t = c->t;
-	size_t		 i, k;
+	size_t		 i, k, n = 0;
 
-	for (i = 0; i < c->nt; i = k + 1) {
+	/* Read ahead of the sentences, as title_names(). */
+	for (c->seenoff = 1, i = 0; i < c->nt; i = k + 1) {
+		for (; n < i; n++)
+			c->seenoff += (t[n].f & F_SEND) != 0;
 		for (k = i; k < c->nt && k - i < 4 && t[k].kind == K_WORD &&
 		    (t[k].f & F_CAP) && !(t[k].lex & ~(L_MASC | L_FEM | L_ORG)) &&
 		    !(t[k].f & F_NUM) &&
@@ -235,6 +239,7 @@ mentions(struct qctx *c)
 		    !(t[i - 1].kind == K_WORD && (t[i - 1].f & F_CAP))))
 			remember_as(c, put_words(c, i, k, 0, 0, 1), NOSTR, 1);
 	}
+	c->seenoff = 0;
 }
 
 /*
@@ -269,7 +274,8 @@ title_names(struct qctx *c)
 	const struct tok *t = c->t;
 	size_t	 i, j, k, r, name;
 
-	for (i = 0; i < c->nt; i++) {
+	/* Read ahead of the sentences: the first is nsent + 1 (subject_here). */
+	for (c->seenoff = 1, i = 0; i < c->nt; i++) {
 		c->seenoff += i > 0 && (t[i - 1].f & F_SEND);
 		/* "Andre Agassi's": a name, whose owner it is. */
 		if ((t[i].f & (F_CAP | F_POSS)) == (F_CAP | F_POSS)) {

@@ -200,7 +200,7 @@ later_subject(struct qctx *c, size_t ss, size_t se)
 	for (b = a; b < se && t[b].kind == K_WORD && (t[b].f & F_CAP) &&
 	    (t[b].lex & (L_TITLE | L_HON)); b++)
 		;
-	if (b == a && !role && !FIRSTNAME(&t[b]))
+	if (b == a && !role && (b >= se || !FIRSTNAME(&t[b])))
 		return;
 	/* A verb and more: not "... but Mr Blair himself." */
 	if ((b = name_run(c, b)) + 2 >= se || b == a || !LOWER(&t[b]) ||
@@ -243,7 +243,7 @@ introduced(struct qctx *c, size_t i, size_t se)
 		if (wire_shouting(c->text.p + t[i].off, t[i].len))
 			e = i + 1;
 		else if (k < e)
-			return;
+			goto person;	/* "games maker Peter Molyneux, head of" */
 		make_who(c, i - 1, e, &w);
 		/*
 		 * Not the paragraph's speaker, nor "it": only in mind, once
@@ -258,6 +258,7 @@ introduced(struct qctx *c, size_t i, size_t se)
 		}
 		return;
 	}
+person:
 	/*
 	 * "... led by the Archbishop of Canterbury, Dr Rowan Williams,":
 	 * a role with "the" before a name in commas; the name is known by

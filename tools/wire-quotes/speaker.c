@@ -149,8 +149,8 @@ by_role(const struct qctx *c, size_t t0, size_t t1)
 }
 
 /*
- * With no one quoted before who fits, he or she is the person named
- * last, in this sentence or the four before, whose first name is one
+ * Else (after first_named()) he or she is the person named last, in
+ * this sentence or the four before, not after, whose first name is one
  * of that sex ("Her comments did not impress Tory education secretary
  * Tim Collins.  "...," he said.").
  */
@@ -162,7 +162,8 @@ seen_named(struct qctx *c, int g, struct who *w)
 	uint32_t	 f;
 
 	for (i = 0; i < c->nnames; i++) {
-		if (c->seen[i] + 4 < c->nsent || (best != NAMES &&
+		if (c->seen[i] + 4 < c->nsent || c->seen[i] > c->nsent ||
+		    (best != NAMES &&
 		    c->seen[i] < c->seen[best]))
 			continue;
 		s = str(c, c->names[i]);
@@ -202,12 +203,15 @@ first_named(struct qctx *c, int g, struct who *w)
 
 	for (i = 0; i < (c->nbody > 1 ? c->leadnames : c->nnames); i++) {
 		s = str(c, c->names[i]);
-		if (c->mention[i] || (sp = strchr(s, ' ')) == NULL)
+		/* In the first paragraph, one named before only. */
+		if (c->mention[i] || (sp = strchr(s, ' ')) == NULL ||
+		    (c->nbody <= 1 && c->seen[i] > c->nsent))
 			continue;
-		/* The first name given in full decides. */
+		/* The first name given in full decides; not one called so. */
 		f = wire_lex_class(wire_lex_word(s, (size_t)(sp - s)));
 		if (!(f & (g == 'm' ? L_MASC : L_FEM)) || (f & L_QUOTES &
-		    ~(L_MASC | L_FEM)))
+		    ~(L_MASC | L_FEM)) || holds(c->text.p, c->qa, c->qb, s,
+		    (size_t)(sp - s), 0))
 			return 0;
 		memset(w, 0, sizeof(*w));
 		w->kind = W_NAME;
@@ -274,8 +278,8 @@ recall(struct qctx *c, uint32_t f, struct who *w)
 		*w = *h;
 		return 1;
 	}
-	return (f & (L_PLUR | L_ORG)) == 0 && g != 0 && (seen_named(c, g, w) ||
-	    first_named(c, g, w));
+	return (f & (L_PLUR | L_ORG)) == 0 && g != 0 && (first_named(c, g, w) ||
+	    seen_named(c, g, w));
 }
 
 /*
@@ -413,7 +417,7 @@ authored(struct qctx *c, size_t t0, size_t t1, struct who *w)
 	const struct tok *h = &c->t[t1 - 1];
 	size_t	 k, full;
 
-	for (k = t1 - 1; k > t0 + 1 && (c->t[k - 1].f & F_CAP) &&
+	for (k = t1 - 1; k > t0 && (c->t[k - 1].f & F_CAP) &&
 	    c->t[k - 1].kind == K_WORD && !(c->t[k - 1].lex & (L_DET |
 	    L_TITLE | L_HON | L_TIME)) && !(c->t[k - 1].f & F_POSS); k--)
 		;
@@ -510,7 +514,8 @@ described(struct qctx *c, size_t t0, size_t t1, struct who *w)
 	if ((h->lex & L_ORG) && !(h->lex & (L_TITLE | L_SRC))) {
 		if (named_last(c, t0, t1, w, 0, 0))
 			return 1;
-		if (t1 - t0 == 2 && in_role(c, h, w) && w->org) {
+		if (t1 - t0 == 2 && in_role(c, h, &p) && p.org) {
+			*w = p;
 			w->passing = 0;
 			w->role = put_words(c, t0 + 1, t1, 0, 0, 0);
 			return 1;
@@ -799,7 +804,7 @@ push(struct qctx *c, const struct who *w)
 	struct who	*h;
 	size_t		 i;
 	uint8_t		 g = w->gender, person = w->person, bare = w->bare;
-	uint8_t		 org = w->org;
+	uint8_t		 org = w->org, passed = 0;
 
 	if (w->kind == W_NONE)
 		return;
@@ -811,7 +816,8 @@ push(struct qctx *c, const struct who *w)
 			person |= c->hist[i].person;
 			bare &= c->hist[i].bare;
 		} else if (same_name(c, &c->hist[i], w))
-			org |= !person;
+			passed = 1;
+	org |= passed && !person;
 	if (c->nhist > 0) {
 		h = &c->hist[(c->nhist - 1) % HIST];
 		if (same_name(c, h, w)) {
