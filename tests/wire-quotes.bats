@@ -23,6 +23,12 @@ quotes() {
 	paras "$@" | wire-quotes -l | cut -f3-
 }
 
+# titled TITLE TEXT...: a document of a title record and a paragraph
+# record for each TEXT, as "quotation<TAB>speaker=NAME" lines.
+titled() {
+	{ rec d 0 "$1"; shift; paras "$@"; } | wire-quotes -l | cut -f3,4
+}
+
 # who TEXT...: the same, each argument a plain line, as "speaker<TAB>
 # quotation" lines (-p).
 who() {
@@ -970,20 +976,15 @@ Ida Lund${TAB}The port stays open."
 }
 
 @test "wire-quotes: rule: a quotation in a title is the speaker's of the text's quotation that holds it" {
-	{ rec d 0 "'Ghost town' fears for port"; rec d 1 'Mayor Ada Moe said: "Without ferries we become a ghost town."'; } |
-	    wire-quotes -l | cut -f3,4 > out
-	run cat out
+	run titled "'Ghost town' fears for port" 'Mayor Ada Moe said: "Without ferries we become a ghost town."'
 	assert_output "Ghost town${TAB}speaker=Ada Moe
 Without ferries we become a ghost town.${TAB}speaker=Ada Moe"
 	# A title's subject is not its fragment's speaker.
-	rec d 0 "Ferry cable 'fire risk'" | wire-quotes -l | cut -f3,4 > out
-	run cat out
+	run titled "Ferry cable 'fire risk'"
 	assert_output "fire risk${TAB}speaker=-"
 	# Not a word inside another ("town" in "townhall"), nor words not
 	# quoted (past the first paragraph, whose speaker leads the story).
-	{ rec d 0 "Port 'town' row"; rec d 1 'The port is quiet.'; rec d 2 'Mayor Ada Moe said: "The townhall stays."'; } |
-	    wire-quotes -l | cut -f3,4 > out
-	run cat out
+	run titled "Port 'town' row" 'The port is quiet.' 'Mayor Ada Moe said: "The townhall stays."'
 	assert_output "town${TAB}speaker=-
 The townhall stays.${TAB}speaker=Ada Moe"
 }
@@ -1129,15 +1130,11 @@ Ada Moe${TAB}a ruin"
 }
 
 @test "wire-quotes: rule: a quotation in a title with none to hold it is the story's lead's" {
-	{ rec d 0 "'Port will stay open' say owners"; rec d 1 'The harbour is safe for now, Mayor Ada Moe has said.'; rec d 2 'She called the plan "fair".'; } |
-	    wire-quotes -l | cut -f3,4 > out
-	run cat out
+	run titled "'Port will stay open' say owners" 'The harbour is safe for now, Mayor Ada Moe has said.' 'She called the plan "fair".'
 	assert_output "Port will stay open${TAB}speaker=Ada Moe
 fair${TAB}speaker=Ada Moe"
 	# Only one named in the first paragraph.
-	{ rec d 0 "'Port will stay open' say owners"; rec d 1 'The harbour is safe for now.'; rec d 2 'Mayor Ada Moe called the plan "fair".'; } |
-	    wire-quotes -l | cut -f3,4 > out
-	run cat out
+	run titled "'Port will stay open' say owners" 'The harbour is safe for now.' 'Mayor Ada Moe called the plan "fair".'
 	assert_output "Port will stay open${TAB}speaker=-
 fair${TAB}speaker=Ada Moe"
 }
@@ -1209,18 +1206,12 @@ Ivo Moe${TAB}It is fun."
 }
 
 @test "wire-quotes: rule: the story's lead is read for a title's quotation, a name before a description" {
-	{ rec d 0 "'Port will stay open' say owners"; rec d 1 'The harbour is safe for now, Mayor Ada Moe has said.'; } |
-	    wire-quotes -l | cut -f3,4 > out
-	run cat out
+	run titled "'Port will stay open' say owners" 'The harbour is safe for now, Mayor Ada Moe has said.'
 	assert_output "Port will stay open${TAB}speaker=Ada Moe"
-	{ rec d 0 "'Port will stay open' say owners"; rec d 1 'A spokesman said the talks went on. The harbour is safe, Mayor Ada Moe has said.'; } |
-	    wire-quotes -l | cut -f3,4 > out
-	run cat out
+	run titled "'Port will stay open' say owners" 'A spokesman said the talks went on. The harbour is safe, Mayor Ada Moe has said.'
 	assert_output "Port will stay open${TAB}speaker=Ada Moe"
 	# A name in a title is no subject for a description in the text.
-	{ rec d 0 "Ada Moe says port is safe"; rec d 1 'The ferries are back. "We are ready," the minister told MPs.'; } |
-	    wire-quotes -l | cut -f3,4 > out
-	run cat out
+	run titled "Ada Moe says port is safe" 'The ferries are back. "We are ready," the minister told MPs.'
 	assert_output "We are ready,${TAB}speaker=the minister"
 }
 
@@ -1331,14 +1322,10 @@ Ola Moe${TAB}We made it faster,"
 }
 
 @test "wire-quotes: rule: a fragment in a title is the lead's when the lead is named" {
-	{ rec d 0 "Port ban 'to be lifted'"; rec d 1 'The ban on ferries is likely to be lifted in May, Harbour Minister Ada Moe has said.'; } |
-	    wire-quotes -l | cut -f3,4 > out
-	run cat out
+	run titled "Port ban 'to be lifted'" 'The ban on ferries is likely to be lifted in May, Harbour Minister Ada Moe has said.'
 	assert_output "to be lifted${TAB}speaker=Ada Moe"
 	# A lead that is only described gives it no speaker.
-	{ rec d 0 "Port ban 'in decline'"; rec d 1 'Support for the ban has fallen, a poll suggests.'; } |
-	    wire-quotes -l | cut -f3,4 > out
-	run cat out
+	run titled "Port ban 'in decline'" 'Support for the ban has fallen, a poll suggests.'
 	assert_output "in decline${TAB}speaker=-"
 }
 

@@ -1,7 +1,8 @@
 /*
  * names.c: the names a document gives: full names with their roles,
- * names seen in passing, and what a surname, initials, the start of a
- * word or another spelling stand for.
+ * names seen in passing, what a surname, initials, the start of a word
+ * or another spelling stand for, and whom a "he" or "she" with no
+ * speaker before it may mean.
  */
 #include <ctype.h>
 #include <string.h>
@@ -361,4 +362,81 @@ acronyms(struct qctx *c)
 			c->names[c->nnames++] = name;
 		}
 	}
+}
+
+/* Name i as a speaker: a person of sex g. */
+static int
+as_person(const struct qctx *c, size_t i, int g, struct who *w)
+{
+	const char	*s = str(c, c->names[i]);
+
+	memset(w, 0, sizeof(*w));
+	w->kind = W_NAME;
+	w->name = c->names[i];
+	w->role = c->roles[i];
+	w->hash = name_hash(s, strlen(s));
+	w->person = 1;
+	w->gender = (uint8_t)g;
+	return 1;
+}
+
+/*
+ * With no one quoted before who fits, he or she is the first name the
+ * title or the first paragraph gives in full, if its first name is one
+ * of that sex ("Tony Blair's speech ... he declared"): the person the
+ * story is about.
+ */
+int
+first_named(struct qctx *c, int g, struct who *w)
+{
+	const char	*s, *sp;
+	size_t		 i;
+	uint32_t	 f;
+
+	for (i = 0; i < (c->nbody > 1 ? c->leadnames : c->nnames); i++) {
+		s = str(c, c->names[i]);
+		/* In the first paragraph, one named before only. */
+		if (c->mention[i] || (sp = strchr(s, ' ')) == NULL ||
+		    (c->nbody <= 1 && c->seen[i] > c->nsent))
+			continue;
+		/* The first name given in full decides; not one called so. */
+		f = wire_lex_class(wire_lex_word(s, (size_t)(sp - s)));
+		if (!(f & (g == 'm' ? L_MASC : L_FEM)) || (f & L_QUOTES &
+		    ~(L_MASC | L_FEM)) || holds(c->text.p, c->qa, c->qb, s,
+		    (size_t)(sp - s), 0))
+			return 0;
+		return as_person(c, i, g, w);
+	}
+	return 0;
+}
+
+/*
+ * Else (after first_named()) he or she is the person named last, in
+ * this sentence or the four before, not after, whose first name is one
+ * of that sex ("Her comments did not impress Tory education secretary
+ * Tim Collins.  "...," he said.").
+ */
+int
+seen_named(struct qctx *c, int g, struct who *w)
+{
+	const char	*s, *sp;
+	size_t		 i, best = NAMES;
+	uint32_t	 f;
+
+	for (i = 0; i < c->nnames; i++) {
+		if (c->seen[i] + 4 < c->nsent || c->seen[i] > c->nsent ||
+		    (best != NAMES &&
+		    c->seen[i] < c->seen[best]))
+			continue;
+		s = str(c, c->names[i]);
+		if ((sp = strchr(s, ' ')) == NULL)
+			continue;
+		f = wire_lex_class(wire_lex_word(s, (size_t)(sp - s)));
+		if (!(f & (g == 'm' ? L_MASC : L_FEM)) || (f & L_QUOTES &
+		    ~(L_MASC | L_FEM)) || holds(c->text.p, c->qa, c->qb, s,
+		    (size_t)(sp - s), 0))
+			continue;
+		best = i;
+	}
+	return best != NAMES && as_person(c, best, g, w);
 }

@@ -214,6 +214,79 @@ later_subject(struct qctx *c, size_t ss, size_t se)
 }
 
 /*
+ * "... by US magazine Mobile PC": a body named after a noun for one at
+ * the capitalised word i, which "the magazine" may mean after; not the
+ * paragraph's speaker, nor "it": only in mind, once (the speakers a
+ * pronoun may mean stay in the ring).  Says whether it was one.
+ */
+static int
+body_in_passing(struct qctx *c, size_t i, size_t se)
+{
+	const struct tok *t = c->t;
+	struct who	 w;
+	size_t		 e, k;
+
+	if (!LOWER(&t[i - 1]) || !(t[i - 1].lex & L_ORG) || (t[i - 1].lex &
+	    (L_TITLE | L_SRC | L_PLUR)) || (t[i].lex & (L_DET | L_TITLE |
+	    L_HON)) || (e = name_run(c, i)) == i || e >= se || e > i + 3)
+		return 0;
+	/*
+	 * "aerospace group EADS Philippe Camus": EADS; "games maker Peter
+	 * Molyneux, head of ...": a person, for the rules after.
+	 */
+	for (k = i; k < e && !FIRSTNAME(&t[k]) && !(t[k].f & F_POSS); k++)
+		;
+	if (wire_shouting(c->text.p + t[i].off, t[i].len))
+		e = i + 1;
+	else if (k < e)
+		return 0;
+	make_who(c, i - 1, e, &w);
+	if (w.kind == W_NAME && !w.person) {
+		for (k = 0; k < c->nhist && k < HIST; k++)
+			if (same_name(c, &c->hist[k], &w))
+				return 1;
+		w.org = w.passing = 1;
+		push(c, &w);
+	}
+	return 1;
+}
+
+/*
+ * "... led by the Archbishop of Canterbury, Dr Rowan Williams,": a role
+ * with "the" before the name in commas at i; the name is known by it
+ * after.  The role ends in a title or is an office ("Archbishop of");
+ * the name has a title or a first name.  Says whether it was one.
+ */
+static int
+role_before(struct qctx *c, size_t i, size_t se)
+{
+	const struct tok *t = c->t;
+	struct who	 w;
+	size_t		 e, k, r;
+
+	if (!is_comma(c, i - 1))
+		return 0;
+	for (r = i - 1; r > 0 && i - 1 - r < 8 && t[r - 1].kind == K_WORD &&
+	    !word_is(c, r - 1, WIRE_W_THE); r--)
+		;
+	for (k = r; k + 1 < i - 1 && !(word_is(c, k + 1, WIRE_W_OF) &&
+	    (t[k].f & F_CAP) && (t[k].lex & L_TITLE)); k++)
+		;
+	if (r == 0 || r >= i - 1 || !word_is(c, r - 1, WIRE_W_THE) ||
+	    (k + 1 >= i - 1 && !(LOWER(&t[i - 2]) && (t[i - 2].lex &
+	    (L_TITLE | L_SRC)))) || (!(t[i].lex & (L_TITLE | L_HON)) &&
+	    !FIRSTNAME(&t[i])) || (e = role_name(c, r - 1, i - 1)) <= i ||
+	    e > se)
+		return 0;
+	make_who(c, i, e, &w);
+	if (w.kind == W_NAME && w.person) {
+		remember(c, w.name, put_words(c, r, i - 1, 0, 0, 0));
+		set_last(c, &w, 0);
+	}
+	return 1;
+}
+
+/*
  * A person brought in with a role in commas, anywhere in a sentence
  * ("... came from Brian Gammage, vice-president of research at
  * Gartner."), or with a role before and "who" after, is someone a "he"
@@ -224,76 +297,15 @@ introduced(struct qctx *c, size_t i, size_t se)
 {
 	const struct tok *t = c->t;
 	struct who	 w;
-	size_t		 e, k, r;
+	size_t		 e, k;
 
-	if (t[i].kind != K_WORD || !(t[i].f & F_CAP))
+	if (t[i].kind != K_WORD || !(t[i].f & F_CAP) ||
+	    body_in_passing(c, i, se) || role_before(c, i, se))
 		return;
-	/*
-	 * "... by US magazine Mobile PC": a body named after a noun for
-	 * one, which "the magazine" may mean after.
-	 */
-	if (LOWER(&t[i - 1]) && (t[i - 1].lex & L_ORG) && !(t[i - 1].lex &
-	    (L_TITLE | L_SRC | L_PLUR)) && t[i].kind == K_WORD &&
-	    (t[i].f & F_CAP) && !(t[i].lex & (L_DET | L_TITLE | L_HON)) &&
-	    (e = name_run(c, i)) > i && e < se && e <= i + 3) {
-		/* "aerospace group EADS Philippe Camus": EADS. */
-		for (k = i; k < e && !FIRSTNAME(&t[k]) && !(t[k].f & F_POSS);
-		    k++)
-			;
-		if (wire_shouting(c->text.p + t[i].off, t[i].len))
-			e = i + 1;
-		else if (k < e)
-			goto person;	/* "games maker Peter Molyneux, head of" */
-		make_who(c, i - 1, e, &w);
-		/*
-		 * Not the paragraph's speaker, nor "it": only in mind, once
-		 * (the speakers a pronoun may mean stay in the ring).
-		 */
-		if (w.kind == W_NAME && !w.person) {
-			for (k = 0; k < c->nhist && k < HIST; k++)
-				if (same_name(c, &c->hist[k], &w))
-					return;
-			w.org = w.passing = 1;
-			push(c, &w);
-		}
-		return;
-	}
-person:
-	/*
-	 * "... led by the Archbishop of Canterbury, Dr Rowan Williams,":
-	 * a role with "the" before a name in commas; the name is known by
-	 * it after.
-	 */
-	if (is_comma(c, i - 1)) {
-		for (r = i - 1; r > 0 && i - 1 - r < 8 && t[r - 1].kind ==
-		    K_WORD && !word_is(c, r - 1, WIRE_W_THE); r--)
-			;
-		/*
-		 * The role ends in a title or is an office ("Archbishop
-		 * of"); the name has a title or a first name.
-		 */
-		for (k = r; k + 1 < i - 1 && !(word_is(c, k + 1, WIRE_W_OF) &&
-		    (t[k].f & F_CAP) && (t[k].lex & L_TITLE)); k++)
-			;
-		if (r > 0 && r < i - 1 && word_is(c, r - 1, WIRE_W_THE) &&
-		    (k + 1 < i - 1 || (LOWER(&t[i - 2]) && (t[i - 2].lex &
-		    (L_TITLE | L_SRC)))) && ((t[i].lex & (L_TITLE | L_HON)) ||
-		    FIRSTNAME(&t[i])) &&
-		    (e = role_name(c, r - 1, i - 1)) > i && e <= se) {
-			make_who(c, i, e, &w);
-			if (w.kind == W_NAME && w.person) {
-				remember(c, w.name, put_words(c, r, i - 1, 0,
-				    0, 0));
-				set_last(c, &w, 0);
-			}
-			return;
-		}
-	}
 	/* Not inside a name, but "For Rick Dean, director of ...". */
-	if (t[i].kind != K_WORD || !(t[i].f & F_CAP) || (t[i - 1].kind ==
-	    K_WORD && (t[i - 1].f & F_CAP) && !(t[i - 1].lex & (L_PREP |
-	    L_CONJ | L_SUB | L_ADV))) || (e = name_run(c, i)) < i + 2 ||
-	    e + 2 >= se)
+	if ((t[i - 1].kind == K_WORD && (t[i - 1].f & F_CAP) &&
+	    !(t[i - 1].lex & (L_PREP | L_CONJ | L_SUB | L_ADV))) ||
+	    (e = name_run(c, i)) < i + 2 || e + 2 >= se)
 		return;
 	/* "... of IBM researcher Jim Levine who developed it." */
 	if (LOWER(&t[i - 1]) && (t[i - 1].lex & L_TITLE) &&

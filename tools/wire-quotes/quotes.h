@@ -319,6 +319,8 @@ void	title_names(struct qctx *c);
 void	acronyms(struct qctx *c);
 void	mentions(struct qctx *c);
 size_t	mentioned(struct qctx *c, const char *w, size_t len);
+int	first_named(struct qctx *c, int g, struct who *w);
+int	seen_named(struct qctx *c, int g, struct who *w);
 /* attrib.c */
 int	passive(const struct qctx *c, size_t v, size_t lo);
 void	set_last(struct qctx *c, const struct who *w, int quote);
