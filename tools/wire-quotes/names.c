@@ -364,6 +364,24 @@ acronyms(struct qctx *c)
 	}
 }
 
+/*
+ * Does name i open with a common first name of sex g, one that the
+ * quotation being read does not call it by ("a quiet word with Tim")?
+ */
+static int
+sex_fits(const struct qctx *c, size_t i, int g)
+{
+	const char	*s = str(c, c->names[i]), *sp = strchr(s, ' ');
+	uint32_t	 f;
+
+	if (sp == NULL)
+		return 0;
+	f = wire_lex_class(wire_lex_word(s, (size_t)(sp - s)));
+	return (f & (g == 'm' ? L_MASC : L_FEM)) && !(f & L_QUOTES &
+	    ~(L_MASC | L_FEM)) && !holds(c->text.p, c->qa, c->qb, s,
+	    (size_t)(sp - s), 0);
+}
+
 /* Name i as a speaker: a person of sex g. */
 static int
 as_person(const struct qctx *c, size_t i, int g, struct who *w)
@@ -389,23 +407,15 @@ as_person(const struct qctx *c, size_t i, int g, struct who *w)
 int
 first_named(struct qctx *c, int g, struct who *w)
 {
-	const char	*s, *sp;
 	size_t		 i;
-	uint32_t	 f;
 
 	for (i = 0; i < (c->nbody > 1 ? c->leadnames : c->nnames); i++) {
-		s = str(c, c->names[i]);
 		/* In the first paragraph, one named before only. */
-		if (c->mention[i] || (sp = strchr(s, ' ')) == NULL ||
-		    (c->nbody <= 1 && c->seen[i] > c->nsent))
+		if (c->mention[i] || strchr(str(c, c->names[i]), ' ') ==
+		    NULL || (c->nbody <= 1 && c->seen[i] > c->nsent))
 			continue;
-		/* The first name given in full decides; not one called so. */
-		f = wire_lex_class(wire_lex_word(s, (size_t)(sp - s)));
-		if (!(f & (g == 'm' ? L_MASC : L_FEM)) || (f & L_QUOTES &
-		    ~(L_MASC | L_FEM)) || holds(c->text.p, c->qa, c->qb, s,
-		    (size_t)(sp - s), 0))
-			return 0;
-		return as_person(c, i, g, w);
+		/* The first name given in full decides. */
+		return sex_fits(c, i, g) && as_person(c, i, g, w);
 	}
 	return 0;
 }
@@ -419,24 +429,14 @@ first_named(struct qctx *c, int g, struct who *w)
 int
 seen_named(struct qctx *c, int g, struct who *w)
 {
-	const char	*s, *sp;
 	size_t		 i, best = NAMES;
-	uint32_t	 f;
 
 	for (i = 0; i < c->nnames; i++) {
 		if (c->seen[i] + 4 < c->nsent || c->seen[i] > c->nsent ||
-		    (best != NAMES &&
-		    c->seen[i] < c->seen[best]))
+		    (best != NAMES && c->seen[i] < c->seen[best]))
 			continue;
-		s = str(c, c->names[i]);
-		if ((sp = strchr(s, ' ')) == NULL)
-			continue;
-		f = wire_lex_class(wire_lex_word(s, (size_t)(sp - s)));
-		if (!(f & (g == 'm' ? L_MASC : L_FEM)) || (f & L_QUOTES &
-		    ~(L_MASC | L_FEM)) || holds(c->text.p, c->qa, c->qb, s,
-		    (size_t)(sp - s), 0))
-			continue;
-		best = i;
+		if (sex_fits(c, i, g))
+			best = i;
 	}
 	return best != NAMES && as_person(c, best, g, w);
 }
